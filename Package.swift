@@ -1,0 +1,42 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "certguide",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "certguide", targets: ["certguide"]),
+        .library(name: "CertGuide", targets: ["CertGuide"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // The system cmark (Debian/Ubuntu: libcmark-dev); `scripts/setup` installs it.
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        // Linux calls Swift's Glibc module does not expose (renameat2 for the atomic swap).
+        .target(name: "CSystem"),
+        .target(
+            name: "CertGuide",
+            dependencies: [
+                "CCmark", "CSystem",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "certguide",
+            dependencies: [
+                "CertGuide",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "CertGuideTests",
+            dependencies: ["CertGuide"],
+            exclude: []
+        ),
+    ]
+)

@@ -1,0 +1,8 @@
+#ifndef CERTGUIDE_CSYSTEM_H
+#define CERTGUIDE_CSYSTEM_H
+
+/// Atomically exchanges two paths (Linux renameat2 RENAME_EXCHANGE).
+/// Returns 0 on success, -1 with errno set otherwise (ENOSYS/EINVAL where unsupported).
+int certguide_exchange_paths(const char *a, const char *b);
+
+#endif

@@ -1,0 +1,56 @@
+/// The keys a front-matter mapping may hold. Checked before decoding so that every unknown key
+/// (with the nearest known one suggested) and every missing field of a file is reported at once:
+/// a typo must never silently drop a fact.
+indirect enum KeySchema: Sendable {
+    /// A scalar; its type is checked by `Decodable`.
+    case value
+    case list(of: KeySchema)
+    case mapping(keys: [(String, KeySchema)], required: Set<String>)
+
+    static func mapping(_ keys: KeyValuePairs<String, KeySchema>, required: Set<String> = []) -> KeySchema {
+        .mapping(keys: keys.map { ($0.key, $0.value) }, required: required)
+    }
+}
+
+extension KeySchema {
+    /// Problems of `node` against this schema, with locations inside the YAML block.
+    func problems(in node: YAMLNodeView, path: String) -> [(SourceLocation, String)] {
+        switch self {
+        case .value:
+            return []
+        case .list(let item):
+            guard let items = node.items else {
+                if node.isNull { return [] }
+                return [(node.location, "`\(path)` must be a list, like `[a, b]` or lines starting with `- `")]
+            }
+            return items.enumerated().flatMap { index, element in
+                item.problems(in: element, path: "\(path)[\(index)]")
+            }
+        case .mapping(let keys, let required):
+            guard let pairs = node.pairs else {
+                return [(node.location, path.isEmpty
+                    ? "front matter must be a mapping of `key: value` lines"
+                    : "`\(path)` must be a mapping with keys \(keys.map { "`\($0.0)`" }.joined(separator: ", "))")]
+            }
+            var found: [(SourceLocation, String)] = []
+            var present = Set<String>()
+            let known = Dictionary(keys, uniquingKeysWith: { a, _ in a })
+            for (keyNode, valueNode) in pairs {
+                let key = keyNode.string ?? ""
+                let keyPath = path.isEmpty ? key : "\(path).\(key)"
+                guard let schema = known[key] else {
+                    let place = path.isEmpty ? "" : " in `\(path)`"
+                    found.append((keyNode.location, "unknown key `\(key)`\(place)\(Suggestion.hint(for: key, in: keys.map(\.0)))"))
+                    continue
+                }
+                present.insert(key)
+                found += schema.problems(in: valueNode, path: keyPath)
+            }
+            for key in keys.map(\.0) where required.contains(key) && !present.contains(key) {
+                let place = path.isEmpty ? "" : " in `\(path)`"
+                found.append((node.location, "missing required field `\(key)`\(place)"))
+            }
+            return found
+        }
+    }
+}

@@ -1,0 +1,73 @@
+/// The front matter of `Content/certifications/*.md`.
+public struct CertificationFrontMatter: Codable, Sendable {
+    public struct Cost: Codable, Sendable {
+        public var min: Double
+        public var max: Double?
+        public var currency: String?
+        public var note: String?
+    }
+
+    public struct Months: Codable, Sendable {
+        public var min: Double
+        public var max: Double?
+    }
+
+    public struct Exam: Codable, Sendable {
+        public var format: [String]?
+        public var questions: Int?
+        public var passingScorePercent: Double?
+        public var lengthMinutes: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case format, questions
+            case passingScorePercent = "passing_score_percent"
+            case lengthMinutes = "length_minutes"
+        }
+    }
+
+    public struct Renewal: Codable, Sendable {
+        public var everyYears: Double?
+        public var by: String?
+
+        enum CodingKeys: String, CodingKey {
+            case everyYears = "every_years"
+            case by
+        }
+    }
+
+    public var title: String
+    public var abbreviation: String?
+    public var issuer: String
+    public var summary: String
+    public var level: Level
+    public var settings: [Setting]?
+    public var topics: [String]?
+    public var cost: Cost?
+    public var durationMonths: Months?
+    public var exam: Exam?
+    public var eligibility: [String]?
+    public var renewal: Renewal?
+    public var verified: Day
+    public var sources: [SourceLink]?
+    public var draft: Bool?
+    public var aliases: [String]?
+
+    enum CodingKeys: String, CodingKey {
+        case title, abbreviation, issuer, summary, level, settings, topics, cost, exam, eligibility
+        case renewal, verified, sources, draft, aliases
+        case durationMonths = "duration_months"
+    }
+
+    static let schema = KeySchema.mapping([
+        "title": .value, "abbreviation": .value, "issuer": .value, "summary": .value, "level": .value,
+        "settings": .list(of: .value), "topics": .list(of: .value),
+        "cost": .mapping(["min": .value, "max": .value, "currency": .value, "note": .value], required: ["min"]),
+        "duration_months": .mapping(["min": .value, "max": .value], required: ["min"]),
+        "exam": .mapping(["format": .list(of: .value), "questions": .value,
+                          "passing_score_percent": .value, "length_minutes": .value]),
+        "eligibility": .list(of: .value),
+        "renewal": .mapping(["every_years": .value, "by": .value]),
+        "verified": .value, "sources": .list(of: SourceLink.schema),
+        "draft": .value, "aliases": .list(of: .value),
+    ], required: ["title", "issuer", "summary", "level", "verified"])
+}

@@ -1,0 +1,28 @@
+/// `Content/site.yml`: settings that apply to the whole guide.
+public struct SiteConfig: Codable, Sendable {
+    public struct NavLink: Codable, Sendable {
+        public var title: String
+        public var url: String
+    }
+
+    public var title: String
+    public var baseURL: String
+    public var description: String
+    public var language: String?
+    public var staleAfterMonths: Int?
+    public var rawHTML: Bool?
+    public var nav: [NavLink]?
+
+    enum CodingKeys: String, CodingKey {
+        case title, description, language, nav
+        case baseURL = "base_url"
+        case staleAfterMonths = "stale_after_months"
+        case rawHTML = "raw_html"
+    }
+
+    static let schema = KeySchema.mapping([
+        "title": .value, "base_url": .value, "description": .value, "language": .value,
+        "stale_after_months": .value, "raw_html": .value,
+        "nav": .list(of: .mapping(["title": .value, "url": .value], required: ["title", "url"])),
+    ], required: ["title", "base_url", "description"])
+}

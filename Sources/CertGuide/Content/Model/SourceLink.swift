@@ -1,0 +1,7 @@
+/// Where an entry's facts come from.
+public struct SourceLink: Codable, Sendable, Hashable {
+    public var title: String
+    public var url: String?
+
+    static let schema = KeySchema.mapping(["title": .value, "url": .value], required: ["title"])
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// All file access of the pipeline goes through this small value, so tests can point the loader
+/// at an in-memory tree and the preview server can later serve edits before they hit disk.
+public struct FileSystem: Sendable {
+    /// Bytes of a file. Throws when it cannot be read (missing, a directory, no permission).
+    public var read: @Sendable (URL) throws -> Data
+    /// Paths of the regular files below a folder, relative to it, sorted; symlinked folders are
+    /// not followed, so a symlink loop cannot hang the build.
+    public var listFiles: @Sendable (URL) throws -> [String]
+    /// Whether something exists at a path.
+    public var exists: @Sendable (URL) -> Bool
+
+    public init(
+        read: @escaping @Sendable (URL) throws -> Data,
+        listFiles: @escaping @Sendable (URL) throws -> [String],
+        exists: @escaping @Sendable (URL) -> Bool
+    ) {
+        self.read = read
+        self.listFiles = listFiles
+        self.exists = exists
+    }
+
+    /// The real disk.
+    public static let local = FileSystem(
+        read: { url in try Data(contentsOf: url) },
+        listFiles: { folder in
+            let manager = FileManager.default
+            guard let enumerator = manager.enumerator(
+                at: folder, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
+                options: [.skipsHiddenFiles]
+            ) else { return [] }
+            let base = folder.standardizedFileURL.path
+            var paths: [String] = []
+            for case let url as URL in enumerator {
+                let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
+                if values?.isSymbolicLink == true {
+                    enumerator.skipDescendants()
+                    // A symlink to a file is content too; one to a folder is not followed.
+                    var isDirectory: ObjCBool = false
+                    if manager.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue { continue }
+                } else if values?.isRegularFile != true {
+                    continue
+                }
+                let path = url.standardizedFileURL.path
+                paths.append(path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : url.lastPathComponent)
+            }
+            return paths.sorted()
+        },
+        exists: { url in FileManager.default.fileExists(atPath: url.path) }
+    )
+}

@@ -1,0 +1,64 @@
+/// What one pass of cmark over an entry's body yields: the HTML, and the structure that the
+/// table of contents, search index, summaries and link checks need.
+public struct MarkdownDocument: Sendable {
+    public struct Heading: Sendable, Hashable {
+        public var level: Int
+        public var text: String
+        public var id: String
+    }
+
+    /// The text under one `h2` (or before the first one, with no id), for section-level search.
+    public struct Section: Sendable, Hashable {
+        public var id: String?
+        public var title: String?
+        public var text: String
+    }
+
+    public struct Link: Sendable, Hashable {
+        /// As written in the Markdown.
+        public var destination: String
+        /// As emitted in the HTML (a `.md` path becomes the entry's URL).
+        public var url: String
+        public var isImage: Bool
+        /// The image's alt text, or the link's text.
+        public var text: String
+        /// Line and column in the source file.
+        public var location: SourceLocation
+    }
+
+    public var html: String
+    public var headings: [Heading]
+    public var sections: [Section]
+    public var links: [Link]
+    /// Links to `.md` files that are no entry, with where they are written.
+    public var problems: [(SourceLocation, String)]
+
+    /// Body text without markup, paragraphs separated by newlines.
+    public var plainText: String {
+        sections.map { [$0.title, $0.text].compactMap { $0 }.joined(separator: "\n") }.joined(separator: "\n")
+    }
+
+    /// Headings for a table of contents, when the body has three or more sections.
+    public var tableOfContents: [Heading] {
+        headings.filter { $0.level == 2 }.count >= 3 ? headings.filter { $0.level <= 3 } : []
+    }
+
+    /// The first `limit` characters of the body's text, cut at a word, for summaries.
+    public func excerpt(limit: Int = 155) -> String {
+        Excerpt.make(from: sections.map(\.text).joined(separator: " "), limit: limit)
+    }
+}
+
+enum Excerpt {
+    static func make(from text: String, limit: Int) -> String {
+        let words = text.split(whereSeparator: \.isWhitespace)
+        var result = ""
+        for word in words {
+            if result.count + word.count + 1 > limit {
+                return result + "…"
+            }
+            result += result.isEmpty ? String(word) : " " + word
+        }
+        return result
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Turns headings and topic names into URL-safe identifiers: lowercase ASCII letters, digits and
+/// single hyphens, with accents folded (`Catalogación` -> `catalogacion`).
+public enum Slug {
+    public static func make(_ text: String) -> String {
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        var slug = ""
+        var pendingHyphen = false
+        for scalar in folded.unicodeScalars {
+            if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
+                if pendingHyphen, !slug.isEmpty { slug.append("-") }
+                pendingHyphen = false
+                slug.unicodeScalars.append(scalar)
+            } else if scalar == "'" || scalar == "\u{2019}" {
+                continue // "What's new" -> whats-new, as readers would type it
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return slug.lowercased()
+    }
+}
+
+/// Hands out unique ids within one page: the second "Cost" heading becomes `cost-2`.
+struct SlugAllocator {
+    private var used: Set<String>
+
+    init(reserved: Set<String> = []) {
+        used = reserved
+    }
+
+    mutating func unique(for text: String) -> String {
+        let base = Slug.make(text).isEmpty ? "section" : Slug.make(text)
+        var candidate = base
+        var counter = 2
+        while used.contains(candidate) {
+            candidate = "\(base)-\(counter)"
+            counter += 1
+        }
+        used.insert(candidate)
+        return candidate
+    }
+}
