@@ -1,0 +1,106 @@
+import Foundation
+
+/// Where a build reads and writes, and how.
+public struct BuildOptions: Sendable {
+    public var contentDirectory: URL
+    public var templatesDirectory: URL
+    public var outputDirectory: URL
+    public var includeDrafts: Bool
+    /// Replaces `base_url` of `site.yml` (for previews and staging hosts).
+    public var baseURL: String?
+    public var fileSystem: FileSystem
+
+    public init(
+        contentDirectory: URL, templatesDirectory: URL, outputDirectory: URL,
+        includeDrafts: Bool = false, baseURL: String? = nil, fileSystem: FileSystem = .local
+    ) {
+        self.contentDirectory = contentDirectory
+        self.templatesDirectory = templatesDirectory
+        self.outputDirectory = outputDirectory
+        self.includeDrafts = includeDrafts
+        self.baseURL = baseURL
+        self.fileSystem = fileSystem
+    }
+}
+
+/// What a finished build did, for the one-line summary.
+public struct BuildReport: Sendable {
+    public var pages: Int
+    public var files: Int
+    public var certifications: Int
+    public var faqs: Int
+    public var freePages: Int
+    public var milliseconds: Int
+    public var output: URL
+}
+
+/// The whole pipeline: load -> model -> render -> write. Never prints, never exits.
+public struct Builder: Sendable {
+    public var options: BuildOptions
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Builds the site in memory: every file that `build()` would write.
+    public func generate() throws(DiagnosticsError) -> (Site, [OutputFile]) {
+        let loader = ContentLoader(contentDirectory: options.contentDirectory, displayRoot: options.contentDirectory.relativePath,
+                                   includeDrafts: options.includeDrafts, fileSystem: options.fileSystem)
+        // Load content and templates both before failing, so one run shows every problem.
+        var diagnostics: [Diagnostic] = []
+        var content: SiteContent?
+        var templates: TemplateLibrary?
+        do { content = try loader.load() } catch { diagnostics += error.diagnostics }
+        do {
+            templates = try TemplateLibrary(directory: options.templatesDirectory, displayRoot: options.templatesDirectory.relativePath,
+                                            fileSystem: options.fileSystem)
+        } catch { diagnostics += error.diagnostics }
+        if let baseURL = options.baseURL, URL(string: baseURL)?.scheme?.hasPrefix("http") != true {
+            diagnostics.append(.error("--base-url", .start, "`\(baseURL)` is not an absolute http(s) URL"))
+        }
+        guard let content, let templates, diagnostics.isEmpty else { throw DiagnosticsError(diagnostics) }
+
+        let site = try SiteBuilder(baseURLOverride: options.baseURL).build(content)
+        var files = try SiteRenderer(templates: templates).render(site)
+        files += try assets()
+        return (site, files.sorted { $0.path < $1.path })
+    }
+
+    /// Builds and swaps the result into the output folder.
+    public func build() throws -> BuildReport {
+        let start = DispatchTime.now()
+        try checkOutputIsSafe()
+        let (site, files) = try generate()
+        try OutputWriter(output: options.outputDirectory).write(files)
+        let elapsed = Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
+        return BuildReport(pages: files.filter(\.isPage).count, files: files.count,
+                           certifications: site.certifications.count, faqs: site.faqs.count, freePages: site.pages.count,
+                           milliseconds: elapsed, output: options.outputDirectory)
+    }
+
+    /// `Templates/assets/**` is copied to `assets/**`.
+    private func assets() throws(DiagnosticsError) -> [OutputFile] {
+        let folder = options.templatesDirectory.appendingPathComponent("assets")
+        guard options.fileSystem.exists(folder) else { return [] }
+        do {
+            return try options.fileSystem.listFiles(folder).map { path in
+                OutputFile(path: "assets/\(path)", contents: try options.fileSystem.read(folder.appendingPathComponent(path)))
+            }
+        } catch {
+            throw DiagnosticsError([.error(options.templatesDirectory.relativePath + "/assets", .start,
+                                          "cannot copy assets: \(ContentLoader.reason(error))")])
+        }
+    }
+
+    /// The output folder is replaced whole: refuse one that holds the sources.
+    private func checkOutputIsSafe() throws(DiagnosticsError) {
+        let output = options.outputDirectory.standardizedFileURL.path
+        for (name, source) in [("content", options.contentDirectory), ("templates", options.templatesDirectory)] {
+            let path = source.standardizedFileURL.path
+            if path == output || path.hasPrefix(output + "/") || output == "/" {
+                throw DiagnosticsError([.error("--output", .start,
+                    "output folder `\(options.outputDirectory.relativePath)` holds the \(name) folder and would be replaced; choose another")])
+            }
+        }
+    }
+}

@@ -1,0 +1,162 @@
+/// One HTML page to render: which template, at which URL, with which context.
+struct PageSpec {
+    var template: String
+    var url: String
+    var context: Record
+}
+
+/// Builds the context of every HTML page. The variables are listed in `Templates/README.md`;
+/// a change here is a change there.
+struct PageContexts {
+    let site: Site
+    let records: EntryRecords
+    let data: StructuredData
+
+    init(site: Site) {
+        self.site = site
+        self.records = EntryRecords(site: site)
+        self.data = StructuredData(site: site)
+    }
+
+    func all() -> [PageSpec] {
+        var pages = [home(), certificationIndex(), compare(), faqIndex(), topicIndex(), notFound()]
+        pages += site.certifications.indices.map(certification)
+        pages += site.faqs.indices.map(faq)
+        pages += site.pages.indices.map(page)
+        pages += site.topics.indices.map(topic)
+        return pages
+    }
+
+    private func context(
+        template: String, url: String, title: String, description: String,
+        crumbs: [(String, String)] = [], jsonLD: String? = nil, ogType: String = "website", extra: [String: Any]
+    ) -> PageSpec {
+        var values: [String: Any] = [
+            "site": Record([
+                "title": site.config.title, "description": site.config.description,
+                "language": site.config.language ?? "en", "base_url": site.baseURL,
+                "last_verified": site.lastVerified.map { Record(["date": $0.description, "text": $0.longDescription]) } ?? false,
+            ]),
+            "nav": (site.config.nav ?? []).map {
+                Record(["title": $0.title, "url": $0.url, "current": $0.url == url || (url.hasPrefix($0.url) && $0.url != "/")])
+            },
+            "page": Record([
+                "title": title,
+                "head_title": url == SiteURL.home ? site.config.title : "\(title) · \(site.config.title)",
+                "description": description,
+                "url": url,
+                "canonical": site.absoluteURL(url),
+                "kind": template,
+                "og_type": ogType,
+                "breadcrumbs": crumbs.isEmpty ? false : Record(["items": ([("Home", SiteURL.home)] + crumbs).enumerated().map { index, crumb in
+                    Record(["title": crumb.0, "url": crumb.1, "last": index == crumbs.count])
+                }]),
+            ]),
+            "json_ld": jsonLD ?? false,
+            "levels": levelGroups(site.certifications.indices),
+            "filters": Record([
+                "levels": Level.allCases.filter { level in site.certifications.contains { $0.entry.frontMatter.level == level } }
+                    .map { Record(["name": $0.title, "slug": $0.rawValue]) },
+                "settings": Setting.allCases.filter { setting in site.certifications.contains { $0.entry.frontMatter.settings?.contains(setting) == true } }
+                    .map { Record(["name": $0.title, "slug": $0.rawValue]) },
+            ]),
+            "certification_count": site.certifications.count,
+            "faq_count": site.faqs.count,
+        ]
+        values.merge(extra) { _, new in new }
+        return PageSpec(template: template, url: url, context: Record(values))
+    }
+
+    private func levelGroups(_ indices: some Sequence<Int>) -> [Record] {
+        let indices = Array(indices)
+        return Level.allCases.compactMap { level in
+            let members = indices.filter { site.certifications[$0].entry.frontMatter.level == level }
+            guard !members.isEmpty else { return nil }
+            return Record(["name": level.title, "slug": level.rawValue, "count": members.count, "certifications": members.map(records.card)])
+        }
+    }
+
+    private func home() -> PageSpec {
+        context(template: "home", url: SiteURL.home, title: site.config.title, description: site.config.description,
+                jsonLD: data.website(), extra: [
+                    "faqs": site.faqs.indices.prefix(6).map(records.faqLink),
+                    "pages": site.pages.indices.map(records.page),
+                ])
+    }
+
+    private func certificationIndex() -> PageSpec {
+        context(template: "certifications", url: SiteURL.certifications, title: "All certifications",
+                description: "Every certification in the guide, by level, with issuer, cost and time to complete.",
+                crumbs: [("Certifications", SiteURL.certifications)], extra: [:])
+    }
+
+    private func certification(_ index: Int) -> PageSpec {
+        let page = site.certifications[index]
+        let front = page.entry.frontMatter
+        return context(template: "certification", url: page.url, title: front.title, description: front.summary,
+                       crumbs: [("Certifications", SiteURL.certifications), (front.abbreviation ?? front.title, page.url)],
+                       jsonLD: data.certification(index), ogType: "article",
+                       extra: ["certification": records.certification(index)])
+    }
+
+    private func compare() -> PageSpec {
+        context(template: "compare", url: SiteURL.compare, title: "Compare certifications",
+                description: "Cost, time to complete, exam, eligibility and renewal of every certification in one table.",
+                crumbs: [("Compare", SiteURL.compare)],
+                extra: ["rows": site.certifications.indices.map(records.card)])
+    }
+
+    private func faqIndex() -> PageSpec {
+        var groups: [(String, [Int])] = []
+        for (index, faq) in site.faqs.enumerated() {
+            let name = site.topics.first { $0.slug == faq.topicSlugs.first }?.name ?? "General"
+            if let position = groups.firstIndex(where: { $0.0 == name }) { groups[position].1.append(index) } else { groups.append((name, [index])) }
+        }
+        return context(template: "faq-index", url: SiteURL.faqIndex, title: "Frequently asked questions",
+                       description: "Answers to the questions library staff ask most about certification: time, cost, exams and careers.",
+                       crumbs: [("FAQ", SiteURL.faqIndex)], jsonLD: data.faqPage(Array(site.faqs.indices)),
+                       extra: ["groups": groups.map { name, members in
+                           Record(["name": name, "slug": Slug.make(name), "questions": members.map(records.faq)])
+                       }])
+    }
+
+    private func faq(_ index: Int) -> PageSpec {
+        let page = site.faqs[index]
+        let record = records.faq(index)
+        return context(template: "faq", url: page.url, title: page.entry.frontMatter.question,
+                       description: record["summary"] as? String ?? "", crumbs: [("FAQ", SiteURL.faqIndex), ("Question", page.url)],
+                       jsonLD: data.faqPage([index]), ogType: "article",
+                       extra: ["faq": record, "other_questions": site.faqs.indices.filter { $0 != index }.map(records.faqLink)])
+    }
+
+    private func page(_ index: Int) -> PageSpec {
+        let page = site.pages[index]
+        let record = records.page(index)
+        return context(template: "page", url: page.url, title: page.entry.frontMatter.title,
+                       description: record["summary"] as? String ?? "", crumbs: [(page.entry.frontMatter.title, page.url)],
+                       ogType: "article", extra: ["entry": record])
+    }
+
+    private func topicIndex() -> PageSpec {
+        context(template: "topics", url: SiteURL.topics, title: "Topics",
+                description: "Browse certifications and questions by subject.", crumbs: [("Topics", SiteURL.topics)],
+                extra: ["topics": site.topics.compactMap { records.topicLink($0.slug) }])
+    }
+
+    private func topic(_ index: Int) -> PageSpec {
+        let topic = site.topics[index]
+        return context(template: "topic", url: topic.url, title: topic.name,
+                       description: "Certifications and questions about \(topic.name.lowercased()).",
+                       crumbs: [("Topics", SiteURL.topics), (topic.name, topic.url)],
+                       extra: ["topic": Record([
+                           "name": topic.name, "slug": topic.slug, "url": topic.url,
+                           "certifications": topic.certifications.map(records.card),
+                           "faqs": topic.faqs.map(records.faqLink),
+                       ])])
+    }
+
+    private func notFound() -> PageSpec {
+        context(template: "404", url: "/404.html", title: "Page not found",
+                description: "This page does not exist. Find a certification or question from here.", extra: [:])
+    }
+}

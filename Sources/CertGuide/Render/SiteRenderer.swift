@@ -1,0 +1,40 @@
+import Foundation
+
+/// Renders a `Site` through the templates into the files of the output folder, in memory.
+public struct SiteRenderer: Sendable {
+    public var templates: TemplateLibrary
+
+    public init(templates: TemplateLibrary) {
+        self.templates = templates
+    }
+
+    public func render(_ site: Site) throws(DiagnosticsError) -> [OutputFile] {
+        let specs = PageContexts(site: site).all()
+        var diagnostics: [Diagnostic] = []
+        var files: [OutputFile] = []
+        for spec in specs {
+            let (html, problems) = templates.render(page: spec.template, context: spec.context)
+            diagnostics += problems
+            files.append(OutputFile(path: spec.url == "/404.html" ? "404.html" : SiteURL.outputPath(for: spec.url), text: html))
+        }
+        // Several pages share partials: report each missing variable once per template line.
+        if !diagnostics.isEmpty { throw DiagnosticsError(Array(Set(diagnostics))) }
+
+        let feeds = Feeds(site: site)
+        for page in site.certifications { files += redirects(page.entry.frontMatter.aliases, to: page.url, title: page.entry.frontMatter.title, feeds) }
+        for page in site.faqs { files += redirects(page.entry.frontMatter.aliases, to: page.url, title: page.entry.frontMatter.question, feeds) }
+        for page in site.pages { files += redirects(page.entry.frontMatter.aliases, to: page.url, title: page.entry.frontMatter.title, feeds) }
+        let indexable = specs.map(\.url).filter { $0 != "/404.html" }
+        files += [
+            OutputFile(path: "sitemap.xml", text: feeds.sitemap(urls: indexable)),
+            OutputFile(path: "feed.xml", text: feeds.atom()),
+            OutputFile(path: "robots.txt", text: feeds.robots()),
+            OutputFile(path: "api/certifications.json", text: feeds.openData()),
+        ]
+        return files.sorted { $0.path < $1.path }
+    }
+
+    private func redirects(_ aliases: [String]?, to url: String, title: String, _ feeds: Feeds) -> [OutputFile] {
+        (aliases ?? []).map { OutputFile(path: SiteURL.outputPath(for: SiteURL.normalizedFolder($0)), text: feeds.redirect(to: url, title: title)) }
+    }
+}

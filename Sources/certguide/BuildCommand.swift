@@ -1,0 +1,39 @@
+import ArgumentParser
+import CertGuide
+import Foundation
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into the output folder.",
+        discussion: """
+        Reads every entry, reports all problems at once (path:line:col: error: …) and exits 1 \
+        if there are any, leaving the previous output folder untouched. On success it swaps the \
+        new site in and prints one line: pages, entries by kind, time and folder.
+
+        Examples:
+          certguide build
+          certguide build --drafts --output /tmp/preview
+          certguide build --base-url https://staging.example.org/
+        """
+    )
+
+    @OptionGroup var location: SiteLocationOptions
+
+    func run() throws {
+        do {
+            let report = try Builder(options: location.buildOptions()).build()
+            print("Built \(report.pages) pages (\(report.certifications) certifications, \(report.faqs) FAQs, "
+                  + "\(report.freePages) pages) in \(report.milliseconds) ms → \(location.output)/")
+        } catch let error as DiagnosticsError {
+            DiagnosticPrinter.standardError.print(error.diagnostics)
+            let errors = error.diagnostics.filter { $0.severity == .error }.count
+            DiagnosticPrinter.standardError.summary(
+                "build failed with \(errors) error\(errors == 1 ? "" : "s"); \(location.output)/ was left unchanged")
+            throw ExitCode(1)
+        } catch {
+            DiagnosticPrinter.standardError.summary("build failed: \(error.localizedDescription); \(location.output)/ was left unchanged")
+            throw ExitCode(1)
+        }
+    }
+}

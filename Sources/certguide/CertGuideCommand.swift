@@ -1,0 +1,18 @@
+import ArgumentParser
+
+@main
+struct CertGuideCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "certguide",
+        abstract: "Build the library certification guide: Markdown in Content/ to a static site in Public/.",
+        discussion: """
+        Entries are Markdown files with YAML front matter under Content/certifications/, \
+        Content/faq/ and Content/pages/, with site settings in Content/site.yml. Templates/ holds \
+        the Mustache templates and assets. Problems are reported as path:line:col: error: message.
+
+        Start with:  certguide build
+        """,
+        subcommands: [BuildCommand.self],
+        defaultSubcommand: BuildCommand.self
+    )
+}

@@ -1,0 +1,40 @@
+import CertGuide
+import Foundation
+
+/// Prints diagnostics as compilers do; in colour on a terminal, and as workflow commands under
+/// GitHub Actions so that each problem is annotated on its line in the pull request.
+struct DiagnosticPrinter {
+    var colour: Bool
+    var githubActions: Bool
+
+    static var standardError: DiagnosticPrinter {
+        let environment = ProcessInfo.processInfo.environment
+        return DiagnosticPrinter(colour: isatty(2) == 1 && environment["NO_COLOR"] == nil,
+                                 githubActions: environment["GITHUB_ACTIONS"] == "true")
+    }
+
+    func print(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics.sortedForDisplay() {
+            write(format(diagnostic))
+            if githubActions {
+                let message = diagnostic.message.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\n", with: "%0A")
+                write("::\(diagnostic.severity.rawValue) file=\(diagnostic.path),line=\(diagnostic.location.line),col=\(diagnostic.location.column)::\(message)")
+            }
+        }
+    }
+
+    func summary(_ text: String) {
+        write(colour ? "\u{1B}[1;31merror:\u{1B}[0m \(text)" : "error: \(text)")
+    }
+
+    private func format(_ diagnostic: Diagnostic) -> String {
+        guard colour else { return diagnostic.description }
+        let tint = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;35m"
+        return "\u{1B}[1m\(diagnostic.path):\(diagnostic.location.line):\(diagnostic.location.column):\u{1B}[0m "
+            + "\(tint)\(diagnostic.severity.rawValue):\u{1B}[0m \(diagnostic.message)"
+    }
+
+    private func write(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
