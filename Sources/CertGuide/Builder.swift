@@ -48,9 +48,9 @@ public struct Builder: Sendable {
                                    includeDrafts: options.includeDrafts, fileSystem: options.fileSystem)
         // Load content and templates both before failing, so one run shows every problem.
         var diagnostics: [Diagnostic] = []
-        var content: SiteContent?
+        let (content, loadProblems) = loader.loadPartially()
+        diagnostics += loadProblems
         var templates: TemplateLibrary?
-        do { content = try loader.load() } catch { diagnostics += error.diagnostics }
         do {
             templates = try TemplateLibrary(directory: options.templatesDirectory, displayRoot: options.templatesDirectory.relativePath,
                                             fileSystem: options.fileSystem)
@@ -58,9 +58,12 @@ public struct Builder: Sendable {
         if let baseURL = options.baseURL, URL(string: baseURL)?.scheme?.hasPrefix("http") != true {
             diagnostics.append(.error("--base-url", .start, "`\(baseURL)` is not an absolute http(s) URL"))
         }
-        guard let content, let templates, diagnostics.isEmpty else { throw DiagnosticsError(diagnostics) }
+        var site: Site?
+        if let content {
+            do { site = try SiteBuilder(baseURLOverride: options.baseURL).build(content) } catch { diagnostics += error.diagnostics }
+        }
+        guard let site, let templates, !diagnostics.hasErrors else { throw DiagnosticsError(diagnostics) }
 
-        let site = try SiteBuilder(baseURLOverride: options.baseURL).build(content)
         var files = try SiteRenderer(templates: templates).render(site)
         files += try assets()
         return (site, files.sorted { $0.path < $1.path })

@@ -19,26 +19,32 @@ public struct ContentLoader: Sendable {
         self.fileSystem = fileSystem
     }
 
+    /// Everything, or every problem.
     public func load() throws(DiagnosticsError) -> SiteContent {
-        var diagnostics: [Diagnostic] = []
-        let config = loadConfig(into: &diagnostics)
-        var certifications = loadEntries("certifications", CertificationFrontMatter.self, schema: CertificationFrontMatter.schema, into: &diagnostics)
-        var faqs = loadEntries("faq", FAQFrontMatter.self, schema: FAQFrontMatter.schema, into: &diagnostics)
-        var pages = loadEntries("pages", PageFrontMatter.self, schema: PageFrontMatter.schema, into: &diagnostics)
+        let (content, diagnostics) = loadPartially()
+        guard let content, !diagnostics.hasErrors else { throw DiagnosticsError(diagnostics) }
+        return content
+    }
 
-        for page in pages where Self.reservedSlugs.contains(page.slug) {
-            diagnostics.append(.error(page.displayPath, .start,
-                "page slug `\(page.slug)` is a URL the generator uses itself; rename the file"))
-        }
+    /// The entries that loaded, with the problems of those that did not, so that later stages
+    /// can still check the good ones and a build reports all its problems in one run. The
+    /// content is nil only when `site.yml` itself is unusable.
+    public func loadPartially() -> (SiteContent?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var paths = Set<String>()
+        let config = loadConfig(into: &diagnostics)
+        var certifications = loadEntries("certifications", CertificationFrontMatter.self, schema: CertificationFrontMatter.schema, paths: &paths, into: &diagnostics)
+        var faqs = loadEntries("faq", FAQFrontMatter.self, schema: FAQFrontMatter.schema, paths: &paths, into: &diagnostics)
+        var pages = loadEntries("pages", PageFrontMatter.self, schema: PageFrontMatter.schema, paths: &paths, into: &diagnostics)
+
         if !includeDrafts {
             certifications.removeAll { $0.frontMatter.draft == true }
             faqs.removeAll { $0.frontMatter.draft == true }
             pages.removeAll { $0.frontMatter.draft == true }
         }
-        diagnostics += RelationValidator(certifications: certifications, faqs: faqs, pages: pages).problems()
-
-        guard let config, !diagnostics.hasErrors else { throw DiagnosticsError(diagnostics) }
-        return SiteContent(config: config, certifications: certifications, faqs: faqs, pages: pages)
+        let certificationSlugs = Set(paths.filter { $0.hasPrefix("certifications/") }.map { String($0.split(separator: "/").last!.dropLast(3)) })
+        diagnostics += RelationValidator(certifications: certifications, faqs: faqs, pages: pages, certificationSlugs: certificationSlugs).problems()
+        return (config.map { SiteContent(config: $0, certifications: certifications, faqs: faqs, pages: pages, allPaths: paths) }, diagnostics)
     }
 
     private func display(_ relative: String) -> String {
@@ -83,7 +89,7 @@ public struct ContentLoader: Sendable {
     }
 
     private func loadEntries<Front: Decodable & Sendable>(
-        _ folder: String, _ type: Front.Type, schema: KeySchema, into diagnostics: inout [Diagnostic]
+        _ folder: String, _ type: Front.Type, schema: KeySchema, paths: inout Set<String>, into diagnostics: inout [Diagnostic]
     ) -> [Entry<Front>] {
         let folderURL = contentDirectory.appendingPathComponent(folder)
         guard fileSystem.exists(folderURL) else { return [] }
@@ -110,6 +116,11 @@ public struct ContentLoader: Sendable {
                 continue
             }
             seen[slug] = relative
+            paths.insert(relative)
+            if folder == "pages", Self.reservedSlugs.contains(slug) {
+                diagnostics.append(.error(display(relative), .start, "page slug `\(slug)` is a URL the generator uses itself; rename the file"))
+                continue
+            }
             guard let source = readSource(relative, into: &diagnostics) else { continue }
             let split: FrontMatter
             switch FrontMatter.split(source, path: display(relative)) {

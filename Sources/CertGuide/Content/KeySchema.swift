@@ -2,13 +2,44 @@
 /// (with the nearest known one suggested) and every missing field of a file is reported at once:
 /// a typo must never silently drop a fact.
 indirect enum KeySchema: Sendable {
-    /// A scalar; its type is checked by `Decodable`.
-    case value
+    /// A scalar of the given kind. Checked here as well as by `Decodable`, so that every wrong
+    /// value of a file is reported in one run, not only the first one the decoder meets.
+    case value(ScalarKind)
     case list(of: KeySchema)
     case mapping(keys: [(String, KeySchema)], required: Set<String>)
 
     static func mapping(_ keys: KeyValuePairs<String, KeySchema>, required: Set<String> = []) -> KeySchema {
         .mapping(keys: keys.map { ($0.key, $0.value) }, required: required)
+    }
+
+    static let text = KeySchema.value(.text)
+    static let integer = KeySchema.value(.integer)
+    static let number = KeySchema.value(.number)
+    static let flag = KeySchema.value(.flag)
+    static let date = KeySchema.value(.date)
+}
+
+enum ScalarKind: Sendable {
+    case text, integer, number, flag, date
+    /// One word of a closed vocabulary (`level`, `settings`).
+    case word(String, [String])
+
+    /// Why `value` is not of this kind, or nil when it is.
+    func problem(with value: String, path: String) -> String? {
+        switch self {
+        case .text:
+            return nil
+        case .integer:
+            return Int(value) == nil ? "`\(path)` must be a whole number, not `\(value)`" : nil
+        case .number:
+            return Double(value) == nil ? "`\(path)` must be a number, not `\(value)`" : nil
+        case .flag:
+            return ["true", "false", "yes", "no", "on", "off"].contains(value.lowercased()) ? nil : "`\(path)` must be `true` or `false`, not `\(value)`"
+        case .date:
+            return Day(value) == nil ? Day.invalidMessage(value) : nil
+        case .word(let what, let allowed):
+            return allowed.contains(value.lowercased()) ? nil : Vocabulary.unknownWordMessage(value, what: what, allowed: allowed)
+        }
     }
 }
 
@@ -16,8 +47,12 @@ extension KeySchema {
     /// Problems of `node` against this schema, with locations inside the YAML block.
     func problems(in node: YAMLNodeView, path: String) -> [(SourceLocation, String)] {
         switch self {
-        case .value:
-            return []
+        case .value(let kind):
+            if node.isNull { return [(node.location, "`\(path)` has no value")] }
+            guard let string = node.string else {
+                return [(node.location, "`\(path)` must be a single value, not a list or mapping")]
+            }
+            return kind.problem(with: string, path: path).map { [(node.location, $0)] } ?? []
         case .list(let item):
             guard let items = node.items else {
                 if node.isNull { return [] }

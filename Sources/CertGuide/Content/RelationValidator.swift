@@ -4,10 +4,13 @@ struct RelationValidator {
     var certifications: [Certification]
     var faqs: [FAQ]
     var pages: [Page]
+    /// Slugs of every certification file, loaded or not, so one broken file does not make
+    /// every question that relates to it fail as well.
+    var certificationSlugs: Set<String>
 
     func problems() -> [Diagnostic] {
         var found: [Diagnostic] = []
-        let slugs = Set(certifications.map(\.slug))
+        let slugs = certificationSlugs.union(certifications.map(\.slug))
         for faq in faqs {
             for (index, slug) in (faq.frontMatter.related ?? []).enumerated() where !slugs.contains(slug) {
                 found.append(.error(faq.displayPath, faq.location(of: "related[\(index)]"),

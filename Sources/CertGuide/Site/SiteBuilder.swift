@@ -12,7 +12,7 @@ public struct SiteBuilder: Sendable {
     public func build(_ content: SiteContent) throws(DiagnosticsError) -> Site {
         var diagnostics: [Diagnostic] = []
         let renderer = MarkdownRenderer(allowRawHTML: content.config.rawHTML ?? false)
-        let knownPaths = Set(content.certifications.map(\.path) + content.faqs.map(\.path) + content.pages.map(\.path))
+        let knownPaths = content.allPaths
 
         func render<Front>(_ entry: Entry<Front>) -> MarkdownDocument {
             let resolver = ContentLinkResolver(sourcePath: entry.path, knownPaths: knownPaths)

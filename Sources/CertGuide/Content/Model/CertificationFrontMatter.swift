@@ -59,15 +59,16 @@ public struct CertificationFrontMatter: Codable, Sendable {
     }
 
     static let schema = KeySchema.mapping([
-        "title": .value, "abbreviation": .value, "issuer": .value, "summary": .value, "level": .value,
-        "settings": .list(of: .value), "topics": .list(of: .value),
-        "cost": .mapping(["min": .value, "max": .value, "currency": .value, "note": .value], required: ["min"]),
-        "duration_months": .mapping(["min": .value, "max": .value], required: ["min"]),
-        "exam": .mapping(["format": .list(of: .value), "questions": .value,
-                          "passing_score_percent": .value, "length_minutes": .value]),
-        "eligibility": .list(of: .value),
-        "renewal": .mapping(["every_years": .value, "by": .value]),
-        "verified": .value, "sources": .list(of: SourceLink.schema),
-        "draft": .value, "aliases": .list(of: .value),
+        "title": .text, "abbreviation": .text, "issuer": .text, "summary": .text,
+        "level": .value(.word("level", Level.allCases.map(\.rawValue))),
+        "settings": .list(of: .value(.word("setting", Setting.allCases.map(\.rawValue)))), "topics": .list(of: .text),
+        "cost": .mapping(["min": .number, "max": .number, "currency": .text, "note": .text], required: ["min"]),
+        "duration_months": .mapping(["min": .number, "max": .number], required: ["min"]),
+        "exam": .mapping(["format": .list(of: .text), "questions": .integer,
+                          "passing_score_percent": .number, "length_minutes": .integer]),
+        "eligibility": .list(of: .text),
+        "renewal": .mapping(["every_years": .number, "by": .text]),
+        "verified": .date, "sources": .list(of: SourceLink.schema),
+        "draft": .flag, "aliases": .list(of: .text),
     ], required: ["title", "issuer", "summary", "level", "verified"])
 }

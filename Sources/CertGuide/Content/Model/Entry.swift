@@ -26,4 +26,7 @@ public struct SiteContent: Sendable {
     public var certifications: [Certification]
     public var faqs: [FAQ]
     public var pages: [Page]
+    /// Every entry file found, relative to `Content/`, drafts and files with errors included:
+    /// a link to any of them is not a broken link.
+    public var allPaths: Set<String>
 }

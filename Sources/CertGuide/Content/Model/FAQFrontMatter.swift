@@ -11,7 +11,7 @@ public struct FAQFrontMatter: Codable, Sendable {
     public var aliases: [String]?
 
     static let schema = KeySchema.mapping([
-        "question": .value, "order": .value, "topics": .list(of: .value), "related": .list(of: .value),
-        "verified": .value, "sources": .list(of: SourceLink.schema), "draft": .value, "aliases": .list(of: .value),
+        "question": .text, "order": .integer, "topics": .list(of: .text), "related": .list(of: .text),
+        "verified": .date, "sources": .list(of: SourceLink.schema), "draft": .flag, "aliases": .list(of: .text),
     ], required: ["question"])
 }

@@ -9,7 +9,7 @@ public struct PageFrontMatter: Codable, Sendable {
     public var aliases: [String]?
 
     static let schema = KeySchema.mapping([
-        "title": .value, "order": .value, "summary": .value, "verified": .value,
-        "sources": .list(of: SourceLink.schema), "draft": .value, "aliases": .list(of: .value),
+        "title": .text, "order": .integer, "summary": .text, "verified": .date,
+        "sources": .list(of: SourceLink.schema), "draft": .flag, "aliases": .list(of: .text),
     ], required: ["title"])
 }

@@ -21,8 +21,8 @@ public struct SiteConfig: Codable, Sendable {
     }
 
     static let schema = KeySchema.mapping([
-        "title": .value, "base_url": .value, "description": .value, "language": .value,
-        "stale_after_months": .value, "raw_html": .value,
-        "nav": .list(of: .mapping(["title": .value, "url": .value], required: ["title", "url"])),
+        "title": .text, "base_url": .text, "description": .text, "language": .text,
+        "stale_after_months": .integer, "raw_html": .flag,
+        "nav": .list(of: .mapping(["title": .text, "url": .text], required: ["title", "url"])),
     ], required: ["title", "base_url", "description"])
 }

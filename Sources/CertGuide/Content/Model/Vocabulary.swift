@@ -35,11 +35,16 @@ private func decodeVocabularyWord<Word: RawRepresentable & CaseIterable>(_ decod
 where Word.RawValue == String {
     let word = try decoder.singleValueContainer().decode(String.self)
     if let value = Word(rawValue: word.lowercased()) { return value }
-    let allowed = Word.allCases.map(\.rawValue)
     throw DecodingError.dataCorrupted(.init(
         codingPath: decoder.codingPath,
-        debugDescription: "unknown \(what) `\(word)`; expected one of \(allowed.joined(separator: ", "))\(Suggestion.hint(for: word, in: allowed))"
+        debugDescription: Vocabulary.unknownWordMessage(word, what: what, allowed: Word.allCases.map(\.rawValue))
     ))
+}
+
+enum Vocabulary {
+    static func unknownWordMessage(_ word: String, what: String, allowed: [String]) -> String {
+        "unknown \(what) `\(word)`; expected one of \(allowed.joined(separator: ", "))\(Suggestion.hint(for: word, in: allowed))"
+    }
 }
 
 /// A calendar day written `YYYY-MM-DD`. Kept as a day, not a `Date`, so that no time zone can
@@ -59,11 +64,13 @@ public struct Day: Codable, Sendable, Hashable, Comparable, CustomStringConverti
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let day = Day(text) else {
-            throw DecodingError.dataCorrupted(.init(
-                codingPath: decoder.codingPath,
-                debugDescription: "`\(text)` is not a valid date; write it as YYYY-MM-DD, e.g. 2026-11-01"))
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: Day.invalidMessage(text)))
         }
         self = day
+    }
+
+    static func invalidMessage(_ text: String) -> String {
+        "`\(text)` is not a valid date; write it as YYYY-MM-DD, e.g. 2026-11-01"
     }
 
     public func encode(to encoder: Encoder) throws {
