@@ -110,13 +110,13 @@ public struct ContentLoader: Sendable {
                     "file name `\(slug).md` cannot be a URL; use lowercase letters, digits and hyphens"))
                 continue
             }
+            paths.insert(relative)
             if let other = seen[slug] {
                 diagnostics.append(.error(display(relative), .start,
                     "duplicate slug `\(slug)`: `\(display(other))` already uses it; rename one file"))
                 continue
             }
             seen[slug] = relative
-            paths.insert(relative)
             if folder == "pages", Self.reservedSlugs.contains(slug) {
                 diagnostics.append(.error(display(relative), .start, "page slug `\(slug)` is a URL the generator uses itself; rename the file"))
                 continue
