@@ -53,8 +53,8 @@ public struct TemplateLibrary: Sendable {
             }
         }
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
-            for reference in TemplateScanner.partialReferences(in: text) where sources[reference.name] == nil {
-                let known = sources.keys.sorted()
+            for reference in TemplateScanner.partialReferences(in: text) where paths[reference.name] == nil {
+                let known = paths.keys.sorted()
                 diagnostics.append(.error(paths[name]!, reference.location,
                     "template `\(reference.name)` does not exist\(Suggestion.hint(for: reference.name, in: known))"))
             }
