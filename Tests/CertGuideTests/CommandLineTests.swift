@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+
+/// The `certguide` executable as users and CI run it: exit status, stdout and stderr.
+@Suite struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var output: String
+        var errors: String
+    }
+
+    /// The executable SwiftPM built next to the test bundle (`swift build --build-tests` builds both).
+    static var executable: URL {
+        let folders = ([Bundle.main.bundleURL] + Bundle.allBundles.map(\.bundleURL)).flatMap { [$0, $0.deletingLastPathComponent()] }
+        return folders.map { $0.appendingPathComponent("certguide") }
+            .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? Bundle.main.bundleURL.appendingPathComponent("certguide")
+    }
+
+    func run(_ arguments: [String], in folder: URL) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        var environment = ProcessInfo.processInfo.environment
+        environment["GITHUB_ACTIONS"] = nil
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
+                   errors: String(decoding: errors, as: UTF8.self))
+    }
+
+    @Test func buildPrintsOneSummaryLine() throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        let result = try run(["build"], in: site.root)
+        #expect(result.status == 0, "\(result.errors)")
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines.first?.range(of: #"^Built \d+ pages \(2 certifications, 2 FAQs, 1 pages\) in \d+ ms → Public/$"#,
+                                   options: .regularExpression) != nil, "\(result.output)")
+    }
+
+    @Test func errorsAreLocatedAndExitStatusIsOne() throws {
+        let site = try TestSite(files: [
+            "Content/certifications/bad.md": "---\ntitle: X\nissuer: I\nsummary: S\nlevel: guru\nverified: 2026-11-01\n---\n",
+            "Content/faq/worse.md": "---\nquestion: Q\nrelated: [nobody]\n---\n",
+        ])
+        defer { site.cleanUp() }
+        let result = try run(["build"], in: site.root)
+        #expect(result.status == 1)
+        #expect(result.output.isEmpty)
+        let lines = result.errors.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.hasPrefix("Content/certifications/bad.md:5:8: error: unknown level `guru`") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("Content/faq/worse.md:3:11: error: `related` names `nobody`") }, "\(lines)")
+        #expect(lines.last == "error: build failed with 2 errors; Public/ was left unchanged")
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
+    @Test func helpTeachesTheOptions() throws {
+        let result = try run(["build", "--help"], in: TestSite.projectRoot)
+        #expect(result.status == 0)
+        for option in ["--content", "--templates", "--output", "--drafts", "--base-url", "Examples:"] {
+            #expect(result.output.contains(option), "help lacks \(option)")
+        }
+    }
+}
