@@ -35,8 +35,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CertGuideTests",
-            dependencies: ["CertGuide"],
-            exclude: []
+            dependencies: ["CertGuide"]
         ),
     ]
 )
