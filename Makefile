@@ -1,10 +1,11 @@
 # The two commands of the README:
-#   make serve   build the guide from Content/ and say where it is
+#   make serve   build the guide from Content/ and preview it with live reload
 #   make test    run the whole test suite
 # Both install what they need first (scripts/setup).
 
 SWIFT ?= swift
 CONFIG ?= debug
+SERVE_FLAGS ?= --open
 
 .PHONY: setup build serve test clean
 
@@ -15,8 +16,8 @@ build: setup
 	@$(SWIFT) build -c $(CONFIG) --product certguide
 
 serve: build
-	@$$($(SWIFT) build -c $(CONFIG) --show-bin-path)/certguide build
-	@echo "Open Public/index.html in a browser, or serve the folder: python3 -m http.server -d Public 8080"
+	@$$($(SWIFT) build -c $(CONFIG) --show-bin-path)/certguide serve $(SERVE_FLAGS)
+
 
 test: setup
 	@$(SWIFT) build --build-tests

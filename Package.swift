@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The system cmark (Debian/Ubuntu: libcmark-dev); `scripts/setup` installs it.
@@ -26,16 +27,25 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // `certguide serve`: static serving, file watching and live reload over the library.
+        .target(
+            name: "CertGuideServer",
+            dependencies: [
+                "CertGuide",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "certguide",
             dependencies: [
-                "CertGuide",
+                "CertGuide", "CertGuideServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "CertGuideTests",
-            dependencies: ["CertGuide"]
+            dependencies: ["CertGuide", "CertGuideServer"]
         ),
     ]
 )

@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct CertGuideCommand: ParsableCommand {
+struct CertGuideCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "certguide",
         abstract: "Build the library certification guide: Markdown in Content/ to a static site in Public/.",
@@ -10,9 +10,10 @@ struct CertGuideCommand: ParsableCommand {
         Content/faq/ and Content/pages/, with site settings in Content/site.yml. Templates/ holds \
         the Mustache templates and assets. Problems are reported as path:line:col: error: message.
 
-        Start with:  certguide build
+        Start with:  certguide serve --open    (preview with live reload)
+                     certguide build           (write the site to Public/)
         """,
-        subcommands: [BuildCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

@@ -23,6 +23,10 @@ struct DiagnosticPrinter {
         }
     }
 
+    func warning(_ text: String) {
+        write(colour ? "\u{1B}[1;35mwarning:\u{1B}[0m \(text)" : "warning: \(text)")
+    }
+
     func summary(_ text: String) {
         write(colour ? "\u{1B}[1;31merror:\u{1B}[0m \(text)" : "error: \(text)")
     }

@@ -70,3 +70,19 @@ public struct OutputWriter: Sendable {
         }
     }
 }
+
+extension OutputWriter {
+    /// Writes changed files in place and deletes removed ones: the preview's rebuilds, where
+    /// swapping the whole folder on every save would be wasted work.
+    public func update(_ files: [OutputFile], removing removed: Set<String>) {
+        let manager = FileManager.default
+        for file in files {
+            let url = output.appendingPathComponent(file.path)
+            try? manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? file.contents.write(to: url, options: .atomic)
+        }
+        for path in removed {
+            try? manager.removeItem(at: output.appendingPathComponent(path))
+        }
+    }
+}

@@ -3,7 +3,7 @@ import Foundation
 
 /// A real site on disk in a temporary folder: a copy of a fixture (or nothing) plus the
 /// project's own templates, with files added or replaced per test.
-struct TestSite {
+struct TestSite: Sendable {
     static let projectRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let fixtures = projectRoot.appendingPathComponent("Tests/Fixtures")

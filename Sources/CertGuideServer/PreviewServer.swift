@@ -1,0 +1,187 @@
+import CertGuide
+import FlyingFox
+import FlyingSocks
+import Foundation
+
+/// What happened in the preview, for the command line to print.
+public enum PreviewEvent: Sendable {
+    case built(files: Int, changed: Int, milliseconds: Int)
+    case failed([Diagnostic], milliseconds: Int)
+}
+
+/// `certguide serve`: builds the guide, serves it from memory on a loopback port, rebuilds on
+/// every change under the content and templates folders, and tells open pages to reload. A
+/// broken build never takes the preview down: the last good site stays served and pages show
+/// the errors until the next good build.
+public actor PreviewServer {
+    public struct Options: Sendable {
+        public var build: BuildOptions
+        public var host: String
+        public var port: UInt16
+        /// Use polling instead of inotify (network drives, containers without inotify).
+        public var pollFiles: Bool
+
+        public init(build: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 8080, pollFiles: Bool = false) {
+            self.build = build
+            self.host = host
+            self.port = port
+            self.pollFiles = pollFiles
+        }
+    }
+
+    public enum StartError: Error, CustomStringConvertible {
+        case portInUse(UInt16)
+        case cannotListen(String, String)
+
+        public var description: String {
+            switch self {
+            case .portInUse(let port):
+                "port \(port) is already in use; pick another with --port, or --port 0 for any free port"
+            case .cannotListen(let host, let reason):
+                "cannot listen on \(host): \(reason)"
+            }
+        }
+    }
+
+    public let options: Options
+    public let hub = LiveReloadHub()
+    private let snapshot = SnapshotBox()
+    private var server: HTTPServer?
+    private var serverTask: Task<Void, Error>?
+    private var watcher: FileWatcher?
+    private let log: @Sendable (PreviewEvent) -> Void
+    private let buildQueue = DispatchQueue(label: "certguide.preview.build")
+
+    public init(options: Options, log: @escaping @Sendable (PreviewEvent) -> Void = { _ in }) {
+        self.options = options
+        self.log = log
+    }
+
+    /// Builds, starts listening and watching; returns the address to open.
+    public func start() async throws -> URL {
+        await rebuild()
+        let responder = StaticResponder(injectLiveReload: true)
+        let box = snapshot
+        let server = HTTPServer(address: try Self.address(options.host, options.port), timeout: 30, logger: .disabled)
+        await server.appendRoute(HTTPRoute(LiveReloadScript.socketPath), to: .webSocket(LiveReloadSocket(hub: hub)))
+        await server.appendRoute(HTTPRoute(LiveReloadScript.path)) { _ in
+            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-cache"],
+                         body: Data(LiveReloadScript.source.utf8))
+        }
+        await server.appendRoute("*") { request in responder.respond(to: request, from: box.current) }
+        self.server = server
+        let failure = FailureBox()
+        serverTask = Task {
+            do { try await server.run() } catch { failure.error = error; throw error }
+        }
+        // Wait for whichever comes first: listening, or `run` failing (a port in use fails at once).
+        let deadline = Date().addingTimeInterval(5)
+        while await !server.isListening {
+            if let error = failure.error { throw Self.explain(error, options) }
+            guard Date() < deadline else { throw StartError.cannotListen(options.host, "timed out") }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        guard case .ip4(let ip, let port)? = await server.listeningAddress ?? nil else {
+            throw StartError.cannotListen(options.host, "no address")
+        }
+
+        let watcher = FileWatcher(roots: [options.build.contentDirectory, options.build.templatesDirectory],
+                                  forcePolling: options.pollFiles) { [weak self] _ in
+            guard let self else { return }
+            Task { await self.rebuild() }
+        }
+        watcher.start()
+        self.watcher = watcher
+        return URL(string: "http://\(ip == "0.0.0.0" ? "127.0.0.1" : ip):\(port)/")!
+    }
+
+    public func stop() async {
+        watcher?.stop()
+        await hub.closeAll()
+        await server?.stop(timeout: 1)
+        serverTask?.cancel()
+    }
+
+    /// Rebuilds now. Called by the watcher after each burst of changes; tests call it directly.
+    @discardableResult
+    public func rebuild() async -> Bool {
+        let options = self.options.build
+        let start = DispatchTime.now()
+        let result: Result<[OutputFile], DiagnosticsError> = await withCheckedContinuation { continuation in
+            buildQueue.async {
+                do throws(DiagnosticsError) {
+                    continuation.resume(returning: .success(try Builder(options: options).generate().1))
+                } catch {
+                    continuation.resume(returning: .failure(error))
+                }
+            }
+        }
+        let milliseconds = Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
+        switch result {
+        case .success(let files):
+            let previous = snapshot.current
+            let next = SiteSnapshot(files: files, previous: previous)
+            let changed = next.changedPaths(since: previous)
+            snapshot.current = next
+            writeToDisk(files, changed: changed, firstBuild: previous.files.isEmpty)
+            await hub.buildSucceeded(changed: changed)
+            log(.built(files: files.count, changed: changed.count, milliseconds: milliseconds))
+            return true
+        case .failure(let error):
+            await hub.buildFailed(error.diagnostics.map(\.description))
+            log(.failed(error.diagnostics, milliseconds: milliseconds))
+            return false
+        }
+    }
+
+    /// The output folder mirrors what is served, so other tools can look at it too.
+    private func writeToDisk(_ files: [OutputFile], changed: Set<String>, firstBuild: Bool) {
+        let writer = OutputWriter(output: options.build.outputDirectory)
+        if firstBuild {
+            try? writer.write(files)
+        } else {
+            writer.update(files.filter { changed.contains($0.path) }, removing: changed.filter { path in !files.contains { $0.path == path } })
+        }
+    }
+
+    private static func address(_ host: String, _ port: UInt16) throws -> sockaddr_in {
+        let ip = host == "localhost" ? "127.0.0.1" : host
+        do {
+            return try sockaddr_in.inet(ip4: ip, port: port)
+        } catch {
+            throw StartError.cannotListen(host, "not an IPv4 address")
+        }
+    }
+
+    private static func explain(_ error: Error, _ options: Options) -> Error {
+        if error is StartError { return error }
+        if let socketError = error as? SocketError, "\(socketError)".contains("\(EADDRINUSE)") || "\(socketError)".lowercased().contains("in use") {
+            return StartError.portInUse(options.port)
+        }
+        return StartError.cannotListen(options.host, "\(error)")
+    }
+}
+
+/// The error `HTTPServer.run` ended with, if it has.
+final class FailureBox: @unchecked Sendable {
+    // @unchecked: every access goes through `lock`.
+    private let lock = NSLock()
+    private var stored: Error?
+
+    var error: Error? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+}
+
+/// The snapshot being served, readable from request handlers without waiting on the actor.
+final class SnapshotBox: @unchecked Sendable {
+    // @unchecked: every access goes through `lock`.
+    private let lock = NSLock()
+    private var value = SiteSnapshot(files: [])
+
+    var current: SiteSnapshot {
+        get { lock.withLock { value } }
+        set { lock.withLock { value = newValue } }
+    }
+}

@@ -1,0 +1,56 @@
+import CertGuide
+import Foundation
+
+/// One successful build, held in memory and served as is. Serving from this table rather than
+/// the disk is what makes traversal impossible: a path is either a built file or a 404.
+struct SiteSnapshot: Sendable {
+    struct File: Sendable {
+        var contents: Data
+        var etag: String
+        var modified: Date
+    }
+
+    private(set) var files: [String: File] = [:]
+    let built: Date
+
+    init(files outputFiles: [OutputFile], previous: SiteSnapshot? = nil, built: Date = Date()) {
+        self.built = built
+        for file in outputFiles {
+            let etag = "\"\(Self.fingerprint(file.contents))\""
+            // An unchanged file keeps its date, so browsers' If-Modified-Since keeps matching.
+            let modified = previous?.files[file.path].flatMap { $0.etag == etag ? $0.modified : nil } ?? built
+            files[file.path] = File(contents: file.contents, etag: etag, modified: modified)
+        }
+    }
+
+    /// The file for a decoded request path: `faq/` -> `faq/index.html`, `faq` -> redirect hint.
+    func lookup(_ path: String) -> (path: String, file: File)? {
+        if path.isEmpty || path.hasSuffix("/") {
+            let index = path + "index.html"
+            return files[index].map { (index, $0) }
+        }
+        return files[path].map { (path, $0) }
+    }
+
+    func hasFolder(_ path: String) -> Bool {
+        files["\(path)/index.html"] != nil
+    }
+
+    /// Paths whose bytes differ between two builds, including files added or removed.
+    func changedPaths(since other: SiteSnapshot) -> Set<String> {
+        var changed = Set<String>()
+        for (path, file) in files where other.files[path]?.etag != file.etag { changed.insert(path) }
+        for path in other.files.keys where files[path] == nil { changed.insert(path) }
+        return changed
+    }
+
+    /// FNV-1a, 64 bit: stable across runs (unlike `Hasher`) and fast enough for every file.
+    static func fingerprint(_ data: Data) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in data {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return String(hash, radix: 16) + "-" + String(data.count, radix: 16)
+    }
+}

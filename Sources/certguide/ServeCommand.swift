@@ -1,0 +1,84 @@
+import ArgumentParser
+import CertGuide
+import CertGuideServer
+import Foundation
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Preview the guide with live reload while you edit.",
+        discussion: """
+        Builds the site, serves it at http://127.0.0.1:8080/ and watches the content and \
+        templates folders. Each save rebuilds the guide and reloads open pages; a stylesheet \
+        change restyles them without a reload. When a save breaks the build, the last good \
+        site stays up and every open page shows the errors until you fix them.
+
+        Examples:
+          certguide serve --open
+          certguide serve --port 0          (any free port; the address is printed)
+          certguide serve --drafts
+        """
+    )
+
+    @OptionGroup var location: SiteLocationOptions
+
+    @Option(help: ArgumentHelp("Address to listen on. Anything but loopback exposes the preview to the network.", valueName: "ip"))
+    var host = "127.0.0.1"
+
+    @Option(help: ArgumentHelp("Port to listen on; 0 picks a free one.", valueName: "port"))
+    var port: UInt16 = 8080
+
+    @Flag(help: "Open the preview in the default browser.")
+    var open = false
+
+    @Flag(help: "Watch files by polling instead of inotify (for network drives).")
+    var poll = false
+
+    func run() async throws {
+        if !["127.0.0.1", "localhost", "::1"].contains(host) {
+            DiagnosticPrinter.standardError.warning(
+                "listening on \(host): anyone who can reach this machine can read the preview, drafts included")
+        }
+        let printer = DiagnosticPrinter.standardError
+        let server = PreviewServer(options: .init(build: location.buildOptions(), host: host, port: port, pollFiles: poll)) { event in
+            switch event {
+            case .built(let files, let changed, let milliseconds):
+                say("Built \(files) files in \(milliseconds) ms (\(changed) changed)")
+            case .failed(let diagnostics, _):
+                printer.print(diagnostics)
+                printer.summary("build failed; still serving the last good site until the next save fixes it")
+            }
+        }
+        let url: URL
+        do {
+            url = try await server.start()
+        } catch {
+            printer.summary("\(error)")
+            throw ExitCode(1)
+        }
+        say("Serving \(location.content)/ at \(url.absoluteString)  (Ctrl-C to stop)")
+        if open { Self.openInBrowser(url) }
+        while !Task.isCancelled {
+            try await Task.sleep(for: .seconds(3600))
+        }
+    }
+
+    private static func openInBrowser(_ url: URL) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        #if os(macOS)
+        process.arguments = ["open", url.absoluteString]
+        #else
+        process.arguments = ["xdg-open", url.absoluteString]
+        #endif
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch {
+            say("Open \(url.absoluteString) in your browser.")
+        }
+    }
+}
+
+/// One line to standard output, unbuffered: serve's output is read live, often through a pipe.
+func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
+}
