@@ -1,0 +1,43 @@
+/// What `certguide check` found, and the summary line that counts each kind.
+public struct CheckReport: Sendable {
+    /// The size of the checked site, for the summary; nil when the site did not build.
+    public struct Size: Sendable {
+        public var pages: Int
+        public var certifications: Int
+        public var faqs: Int
+        public var freePages: Int
+    }
+
+    public var findings: [CheckFinding]
+    public var externalLinks: [ExternalLink]
+    public var size: Size?
+    /// Whether the external links were requested (`--external`) or only listed.
+    public var externalLinksChecked = false
+
+    public var diagnostics: [Diagnostic] { findings.map(\.diagnostic).sortedForDisplay() }
+
+    /// Errors fail a run; with `strict`, so do warnings. Notes never do.
+    public func failed(strict: Bool) -> Bool {
+        findings.contains { $0.diagnostic.severity == .error || (strict && $0.diagnostic.severity == .warning) }
+    }
+
+    /// "Checked 54 pages (12 certifications, 8 FAQs, 3 pages): 1 error, 2 warnings (1 broken
+    /// link, 2 stale entries); 31 external links not checked (--external checks them)".
+    public var summary: String {
+        let severities = Diagnostic.Severity.allCases.reversed().compactMap { severity -> String? in
+            let count = findings.filter { $0.diagnostic.severity == severity }.count
+            return count == 0 && severity == .note ? nil : "\(count) \(severity.rawValue)\(count == 1 ? "" : "s")"
+        }
+        let kinds = CheckKind.allCases.compactMap { kind -> String? in
+            let count = findings.filter { $0.kind == kind }.count
+            return count == 0 ? nil : kind.counted(count)
+        }
+        let problems = findings.isEmpty ? "no problems" : "\(severities.joined(separator: ", ")) (\(kinds.joined(separator: ", ")))"
+        guard let size else { return "the site does not build: \(problems)" }
+        let unique = Set(externalLinks.map(\.url)).count
+        let external = unique == 0 ? "" : externalLinksChecked
+            ? "; \(unique) external link\(unique == 1 ? "" : "s") requested"
+            : "; \(unique) external link\(unique == 1 ? "" : "s") not checked (--external checks them)"
+        return "Checked \(size.pages) pages (\(size.certifications) certifications, \(size.faqs) FAQs, \(size.freePages) pages): \(problems)\(external)"
+    }
+}

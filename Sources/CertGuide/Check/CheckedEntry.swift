@@ -1,0 +1,78 @@
+import Foundation
+
+/// Any entry of the built site (certification, question or page), seen the same way by every
+/// check: its file, URL, title and the facts that checks look at.
+struct CheckedEntry: Sendable {
+    var displayPath: String
+    var url: String
+    var title: String
+    /// The front-matter key that holds the title (`title`, or `question` for a question).
+    var titleKey: String
+    var summary: String?
+    var verified: Day?
+    var sources: [SourceLink]?
+    var isCertification: Bool
+    var locations: [String: SourceLocation]
+    var document: MarkdownDocument
+    var body: String
+    var bodyFirstLine: Int
+
+    init<Front>(_ entry: Entry<Front>, url: String, document: MarkdownDocument) {
+        displayPath = entry.displayPath
+        self.url = url
+        self.document = document
+        locations = entry.locations
+        body = entry.body
+        bodyFirstLine = entry.bodyFirstLine
+        isCertification = false
+        titleKey = "title"
+        switch entry.frontMatter {
+        case let front as CertificationFrontMatter:
+            (title, summary, verified, sources, isCertification) = (front.title, front.summary, front.verified, front.sources, true)
+        case let front as FAQFrontMatter:
+            (title, titleKey, verified, sources) = (front.question, "question", front.verified, front.sources)
+        case let front as PageFrontMatter:
+            (title, summary, verified, sources) = (front.title, front.summary, front.verified, front.sources)
+        default:
+            title = entry.slug
+        }
+    }
+
+    static func all(in site: Site) -> [CheckedEntry] {
+        site.certifications.map { CheckedEntry($0.entry, url: $0.url, document: $0.document) }
+            + site.faqs.map { CheckedEntry($0.entry, url: $0.url, document: $0.document) }
+            + site.pages.map { CheckedEntry($0.entry, url: $0.url, document: $0.document) }
+    }
+
+    func location(of key: String) -> SourceLocation {
+        locations[key] ?? .start
+    }
+
+    /// Where the address of the `index`th link of the body is written. cmark only knows the
+    /// line its paragraph starts on; this finds the address itself from there, so an editor
+    /// lands on the link, not on the top of a long paragraph.
+    func location(ofLink index: Int) -> SourceLocation {
+        let link = document.links[index]
+        // Links before this one with the same address in the same paragraph take the earlier matches.
+        let earlier = document.links[..<index].filter { $0.destination == link.destination && $0.location == link.location }.count
+        let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
+        let firstLine = link.location.line - bodyFirstLine
+        guard !link.destination.isEmpty, firstLine >= 0, firstLine < lines.count else { return link.location }
+        for pattern in ["](\(link.destination)", "](<\(link.destination)", "]: \(link.destination)", link.destination] {
+            var remaining = earlier
+            for lineIndex in firstLine..<lines.count {
+                var searchFrom = lines[lineIndex].startIndex
+                while let found = lines[lineIndex].range(of: pattern, range: searchFrom..<lines[lineIndex].endIndex) {
+                    if remaining == 0 {
+                        let prefix = pattern.count - link.destination.count
+                        let column = lines[lineIndex].distance(from: lines[lineIndex].startIndex, to: found.lowerBound) + prefix + 1
+                        return SourceLocation(line: lineIndex + bodyFirstLine, column: column)
+                    }
+                    remaining -= 1
+                    searchFrom = found.upperBound
+                }
+            }
+        }
+        return link.location
+    }
+}
