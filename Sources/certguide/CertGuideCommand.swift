@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct CertGuideCommand: ParsableCommand {
+struct CertGuideCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "certguide",
         abstract: "Build the library certification guide: Markdown in Content/ to a static site in Public/.",
@@ -11,8 +11,10 @@ struct CertGuideCommand: ParsableCommand {
         the Mustache templates and assets. Problems are reported as path:line:col: error: message.
 
         Start with:  certguide build
+        Before a pull request:  certguide check --strict
+        A new entry:  certguide new certification "Certified Library Technician"
         """,
-        subcommands: [BuildCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }
