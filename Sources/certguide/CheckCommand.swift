@@ -57,7 +57,7 @@ struct CheckCommand: AsyncParsableCommand {
         DiagnosticPrinter.standardError.print(report.diagnostics)
         if !external { printExternalLinks(report.externalLinks) }
         guard report.failed(strict: strict) else {
-            print(report.summary)
+            print(report.summary.prefix(1).uppercased() + report.summary.dropFirst())
             return
         }
         let strictOnly = strict && !report.failed(strict: false)

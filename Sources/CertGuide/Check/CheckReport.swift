@@ -21,12 +21,12 @@ public struct CheckReport: Sendable {
         findings.contains { $0.diagnostic.severity == .error || (strict && $0.diagnostic.severity == .warning) }
     }
 
-    /// "Checked 54 pages (12 certifications, 8 FAQs, 3 pages): 1 error, 2 warnings (1 broken
-    /// link, 2 stale entries); 31 external links not checked (--external checks them)".
+    /// "1 error, 2 warnings (1 broken link, 2 stale entries) in 54 pages (12 certifications,
+    /// 8 FAQs, 3 pages); 31 external links not checked (--external checks them)".
     public var summary: String {
         let severities = Diagnostic.Severity.allCases.reversed().compactMap { severity -> String? in
             let count = findings.filter { $0.diagnostic.severity == severity }.count
-            return count == 0 && severity == .note ? nil : "\(count) \(severity.rawValue)\(count == 1 ? "" : "s")"
+            return count == 0 && severity == .note ? nil : Self.counted(count, severity.rawValue)
         }
         let kinds = CheckKind.allCases.compactMap { kind -> String? in
             let count = findings.filter { $0.kind == kind }.count
@@ -36,8 +36,14 @@ public struct CheckReport: Sendable {
         guard let size else { return "the site does not build: \(problems)" }
         let unique = Set(externalLinks.map(\.url)).count
         let external = unique == 0 ? "" : externalLinksChecked
-            ? "; \(unique) external link\(unique == 1 ? "" : "s") requested"
-            : "; \(unique) external link\(unique == 1 ? "" : "s") not checked (--external checks them)"
-        return "Checked \(size.pages) pages (\(size.certifications) certifications, \(size.faqs) FAQs, \(size.freePages) pages): \(problems)\(external)"
+            ? "; \(Self.counted(unique, "external link")) requested"
+            : "; \(Self.counted(unique, "external link")) not checked (--external checks them)"
+        let pages = "\(Self.counted(size.pages, "page")) (\(Self.counted(size.certifications, "certification")), "
+            + "\(Self.counted(size.faqs, "FAQ")), \(Self.counted(size.freePages, "page")))"
+        return "\(problems) in \(pages)\(external)"
+    }
+
+    private static func counted(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 }

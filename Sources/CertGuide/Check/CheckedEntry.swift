@@ -48,24 +48,27 @@ struct CheckedEntry: Sendable {
         locations[key] ?? .start
     }
 
-    /// Where the address of the `index`th link of the body is written. cmark only knows the
-    /// line its paragraph starts on; this finds the address itself from there, so an editor
-    /// lands on the link, not on the top of a long paragraph.
+    /// Where the address of the `index`th link of the body is written, so an editor lands on
+    /// the address itself. cmark gives the position of the link's `[` (or of its paragraph, in
+    /// older versions); the address is found from there.
     func location(ofLink index: Int) -> SourceLocation {
         let link = document.links[index]
-        // Links before this one with the same address in the same paragraph take the earlier matches.
+        // Earlier links with the same address and position (a paragraph position) take the earlier matches.
         let earlier = document.links[..<index].filter { $0.destination == link.destination && $0.location == link.location }.count
         let lines = body.split(separator: "\n", omittingEmptySubsequences: false)
         let firstLine = link.location.line - bodyFirstLine
         guard !link.destination.isEmpty, firstLine >= 0, firstLine < lines.count else { return link.location }
+        let first = lines[firstLine]
+        // cmark counts columns in bytes.
+        let startColumn = first.utf8.index(first.startIndex, offsetBy: link.location.column - 1, limitedBy: first.endIndex) ?? first.startIndex
         for pattern in ["](\(link.destination)", "](<\(link.destination)", "]: \(link.destination)", link.destination] {
             var remaining = earlier
             for lineIndex in firstLine..<lines.count {
-                var searchFrom = lines[lineIndex].startIndex
-                while let found = lines[lineIndex].range(of: pattern, range: searchFrom..<lines[lineIndex].endIndex) {
+                let line = lines[lineIndex]
+                var searchFrom = lineIndex == firstLine ? startColumn : line.startIndex
+                while let found = line.range(of: pattern, range: searchFrom..<line.endIndex) {
                     if remaining == 0 {
-                        let prefix = pattern.count - link.destination.count
-                        let column = lines[lineIndex].distance(from: lines[lineIndex].startIndex, to: found.lowerBound) + prefix + 1
+                        let column = line.distance(from: line.startIndex, to: found.lowerBound) + pattern.count - link.destination.count + 1
                         return SourceLocation(line: lineIndex + bodyFirstLine, column: column)
                     }
                     remaining -= 1

@@ -5,6 +5,12 @@ public struct ExternalLink: Sendable, Hashable {
     public var path: String
     public var location: SourceLocation
 
+    public init(url: String, path: String, location: SourceLocation) {
+        self.url = url
+        self.path = path
+        self.location = location
+    }
+
     /// Body links to other sites, `sources:` URLs and menu links of `site.yml`, in file order.
     static func all(in context: CheckContext) -> [ExternalLink] {
         var links: [ExternalLink] = []

@@ -7,11 +7,11 @@ struct InternalLinkCheck: SiteCheck {
             for (index, link) in entry.document.links.enumerated() {
                 guard case .local(let path, let fragment) = context.resolve(link.url, from: entry.url) else { continue }
                 let location = entry.location(ofLink: index)
-                let what = link.isImage ? "image" : "link"
                 guard let target = context.outputPath(for: path) else {
+                    let problem = link.isImage ? "image `\(link.destination)` does not exist: the site has no file at `\(path)`"
+                        : "link `\(link.destination)` leads nowhere: the site has no page at `\(path)`"
                     found.append(CheckFinding(link.isImage ? .missingFile : .brokenLink, entry.displayPath, location,
-                        "\(what) `\(link.destination)` leads nowhere: the site has no \(link.isImage ? "file" : "page") at `\(path)`"
-                            + Self.hint(link, path: path, context: context, pageURL: entry.url)))
+                                              problem + Self.hint(link, path: path, context: context, pageURL: entry.url)))
                     continue
                 }
                 guard !fragment.isEmpty, !link.isImage, let page = context.pages[target], !page.ids.contains(fragment) else { continue }

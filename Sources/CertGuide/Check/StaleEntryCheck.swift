@@ -14,8 +14,8 @@ struct StaleEntryCheck: SiteCheck {
         return context.entries.compactMap { entry in
             guard let verified = entry.verified, verified < cutoff else { return nil }
             return CheckFinding(.staleEntry, entry.displayPath, entry.location(of: "verified"),
-                "last verified \(verified) (\(verified.age(at: context.today)) ago), more than \(months) months "
-                    + "(`stale_after_months`); check the facts against the sources, then set `verified` to the day you did")
+                "last verified \(verified), \(verified.age(at: context.today)) ago; entries older than \(months) months "
+                    + "(`stale_after_months` in site.yml) must be checked against their sources again, then `verified` updated")
         }
     }
 }
