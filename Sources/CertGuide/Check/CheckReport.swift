@@ -34,7 +34,7 @@ public struct CheckReport: Sendable {
         }
         let problems = findings.isEmpty ? "no problems" : "\(severities.joined(separator: ", ")) (\(kinds.joined(separator: ", ")))"
         guard let size else { return "the site does not build: \(problems)" }
-        let unique = Set(externalLinks.map(\.url)).count
+        let unique = Set(externalLinks.map { $0.url.split(separator: "#", maxSplits: 1).first.map(String.init) ?? $0.url }).count
         let external = unique == 0 ? "" : externalLinksChecked
             ? "; \(Self.counted(unique, "external link")) requested"
             : "; \(Self.counted(unique, "external link")) not checked (--external checks them)"
