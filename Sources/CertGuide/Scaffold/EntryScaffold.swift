@@ -30,7 +30,8 @@ public struct EntryScaffold: Sendable {
                 "no guide here: `\(root)/site.yml` does not exist; run in the guide's folder or pass --content")])
         }
         guard !title.isEmpty, !slug.isEmpty else {
-            throw DiagnosticsError([.error(display, .start, "the title `\(title)` has no letters or digits to make a file name from")])
+            throw DiagnosticsError([.error(root.isEmpty || root == "." ? kind.folder : "\(root)/\(kind.folder)", .start,
+                                           "the title `\(title)` has no letters or digits to make a file name from")])
         }
         if kind == .page, ContentLoader.reservedSlugs.contains(slug) {
             throw DiagnosticsError([.error(display, .start, "page slug `\(slug)` is a URL the generator uses itself; choose another title")])
@@ -63,7 +64,7 @@ public struct EntryScaffold: Sendable {
         ---
         # A new certification, started with `certguide new` on \(today). Fill in what the sources say,
         # uncomment the optional lines you need, then delete `draft: true` to publish it.
-        title: \(Self.yaml(title))\(Self.pad(title))# required: the full name, as the issuer writes it
+        \(Self.line("title", title))# required: the full name, as the issuer writes it
         issuer: Name of the awarding body          # required: who awards it
         summary: Who it suits and how it is earned, in one sentence.  # required: cards, search results, page description (160 characters at most)
         level: professional                        # required: support | technician | professional | specialist
@@ -106,7 +107,7 @@ public struct EntryScaffold: Sendable {
         ---
         # A new question, started with `certguide new` on \(today). Write the answer below the
         # second `---`, then delete `draft: true` to publish it.
-        question: \(Self.yaml(title))\(Self.pad(title))# required: the question as readers ask it
+        \(Self.line("question", title))# required: the question as readers ask it
         verified: \(today)                       # the day you checked the answer against the sources
         # order: 10                                # position on the FAQ page (lowest first)
         # topics: [cost]                           # the first topic groups the question on /faq/
@@ -125,7 +126,7 @@ public struct EntryScaffold: Sendable {
         ---
         # A new page, started with `certguide new` on \(today). Write it below the second `---`,
         # then delete `draft: true` to publish it.
-        title: \(Self.yaml(title))\(Self.pad(title))# required: the page's title
+        \(Self.line("title", title))# required: the page's title
         verified: \(today)                       # the day you checked the facts against the sources
         # summary: One sentence for the list of guides and the page description.
         # order: 10                                # position in lists of pages (lowest first)
@@ -138,9 +139,10 @@ public struct EntryScaffold: Sendable {
         """
     }
 
-    /// Spaces that line the comment up with the others, or one space after a long title.
-    private static func pad(_ title: String) -> String {
-        String(repeating: " ", count: max(1, 35 - yaml(title).count))
+    /// `key: value` and the spaces that line its comment up with the others (column 44).
+    private static func line(_ key: String, _ value: String) -> String {
+        let text = "\(key): \(yaml(value))"
+        return text + String(repeating: " ", count: max(1, 43 - text.count))
     }
 
     /// The title as a YAML scalar: plain when that reads back the same, double-quoted otherwise.
