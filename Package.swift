@@ -35,7 +35,8 @@ let package = Package(
         ),
         .testTarget(
             name: "CertGuideTests",
-            dependencies: ["CertGuide"]
+            // Yams reads the CI workflow in a test.
+            dependencies: ["CertGuide", .product(name: "Yams", package: "Yams")]
         ),
     ]
 )
