@@ -1,12 +1,13 @@
-# The two commands of the README:
+# The commands of the README:
 #   make serve   build the guide from Content/ and say where it is
+#   make check   check the guide: broken links, stale facts, missing sources, ...
 #   make test    run the whole test suite
-# Both install what they need first (scripts/setup).
+# Each installs what it needs first (scripts/setup).
 
 SWIFT ?= swift
 CONFIG ?= debug
 
-.PHONY: setup build serve test clean
+.PHONY: setup build serve check test clean
 
 setup:
 	@scripts/setup
@@ -17,6 +18,9 @@ build: setup
 serve: build
 	@$$($(SWIFT) build -c $(CONFIG) --show-bin-path)/certguide build
 	@echo "Open Public/index.html in a browser, or serve the folder: python3 -m http.server -d Public 8080"
+
+check: build
+	@$$($(SWIFT) build -c $(CONFIG) --show-bin-path)/certguide check
 
 test: setup
 	@$(SWIFT) build --build-tests
