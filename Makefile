@@ -1,13 +1,14 @@
-# The two commands of the README:
+# The commands of the README:
 #   make serve   build the guide from Content/ and preview it with live reload
+#   make check   check the guide: broken links, stale facts, missing sources, ...
 #   make test    run the whole test suite
-# Both install what they need first (scripts/setup).
+# Each installs what it needs first (scripts/setup).
 
 SWIFT ?= swift
 CONFIG ?= debug
 SERVE_FLAGS ?= --open
 
-.PHONY: setup build serve test clean
+.PHONY: setup build serve check test clean
 
 setup:
 	@scripts/setup
@@ -18,6 +19,9 @@ build: setup
 serve: build
 	@$$($(SWIFT) build -c $(CONFIG) --show-bin-path)/certguide serve $(SERVE_FLAGS)
 
+
+check: build
+	@$$($(SWIFT) build -c $(CONFIG) --show-bin-path)/certguide check
 
 test: setup
 	@$(SWIFT) build --build-tests

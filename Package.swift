@@ -45,7 +45,8 @@ let package = Package(
         ),
         .testTarget(
             name: "CertGuideTests",
-            dependencies: ["CertGuide", "CertGuideServer"]
+            // Yams reads the CI workflow in a test.
+            dependencies: ["CertGuide", "CertGuideServer", .product(name: "Yams", package: "Yams")]
         ),
     ]
 )

@@ -69,11 +69,17 @@ public struct Builder: Sendable {
         return (site, files.sorted { $0.path < $1.path })
     }
 
-    /// Builds and swaps the result into the output folder.
-    public func build() throws -> BuildReport {
+    /// Builds and swaps the result into the output folder. With `strictCheckAsOf`, the checks
+    /// of `certguide check` run first, as of that day, and any error or warning stops the build
+    /// before anything is written.
+    public func build(strictCheckAsOf today: Day? = nil) throws -> BuildReport {
         let start = DispatchTime.now()
         try checkOutputIsSafe()
         let (site, files) = try generate()
+        if let today {
+            let report = SiteChecker(options: options, today: today).check(site: site, files: files)
+            if report.failed(strict: true) { throw DiagnosticsError(report.diagnostics) }
+        }
         try OutputWriter(output: options.outputDirectory).write(files)
         let elapsed = Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
         return BuildReport(pages: files.filter(\.isPage).count, files: files.count,

@@ -11,8 +11,12 @@ struct BuildCommand: ParsableCommand {
         if there are any, leaving the previous output folder untouched. On success it swaps the \
         new site in and prints one line: pages, entries by kind, time and folder.
 
+        With --strict, the checks of `certguide check` run first, and any error or warning \
+        stops the build before anything is written.
+
         Examples:
           certguide build
+          certguide build --strict
           certguide build --drafts --output /tmp/preview
           certguide build --base-url https://staging.example.org/
         """
@@ -20,16 +24,20 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var location: SiteLocationOptions
 
+    @Flag(name: .long, help: "Run the checks of `certguide check` first; any error or warning stops the build.")
+    var strict = false
+
     func run() throws {
         do {
-            let report = try Builder(options: location.buildOptions()).build()
+            let report = try Builder(options: location.buildOptions()).build(strictCheckAsOf: strict ? .today() : nil)
             print("Built \(report.pages) pages (\(report.certifications) certifications, \(report.faqs) FAQs, "
                   + "\(report.freePages) pages) in \(report.milliseconds) ms → \(location.output)/")
         } catch let error as DiagnosticsError {
             DiagnosticPrinter.standardError.print(error.diagnostics)
-            let errors = error.diagnostics.filter { $0.severity == .error }.count
-            DiagnosticPrinter.standardError.summary(
-                "build failed with \(errors) error\(errors == 1 ? "" : "s"); \(location.output)/ was left unchanged")
+            let errors = error.diagnostics.count(of: .error), warnings = error.diagnostics.count(of: .warning)
+            let counted = "\(errors) error\(errors == 1 ? "" : "s")"
+                + (warnings == 0 ? "" : " and \(warnings) warning\(warnings == 1 ? "" : "s") (--strict)")
+            DiagnosticPrinter.standardError.summary("build failed with \(counted); \(location.output)/ was left unchanged")
             throw ExitCode(1)
         } catch {
             DiagnosticPrinter.standardError.summary("build failed: \(error.localizedDescription); \(location.output)/ was left unchanged")

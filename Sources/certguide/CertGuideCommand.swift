@@ -12,8 +12,10 @@ struct CertGuideCommand: AsyncParsableCommand {
 
         Start with:  certguide serve --open    (preview with live reload)
                      certguide build           (write the site to Public/)
+        Before a pull request:  certguide check --strict
+        A new entry:  certguide new certification "Certified Library Technician"
         """,
-        subcommands: [BuildCommand.self, ServeCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, NewCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

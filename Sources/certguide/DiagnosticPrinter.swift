@@ -2,7 +2,8 @@ import CertGuide
 import Foundation
 
 /// Prints diagnostics as compilers do; in colour on a terminal, and as workflow commands under
-/// GitHub Actions so that each problem is annotated on its line in the pull request.
+/// GitHub Actions (`::error file=…,line=…,col=…::`) so that each problem is annotated on its
+/// line in the pull request.
 struct DiagnosticPrinter {
     var colour: Bool
     var githubActions: Bool
@@ -18,7 +19,8 @@ struct DiagnosticPrinter {
             write(format(diagnostic))
             if githubActions {
                 let message = diagnostic.message.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\n", with: "%0A")
-                write("::\(diagnostic.severity.rawValue) file=\(diagnostic.path),line=\(diagnostic.location.line),col=\(diagnostic.location.column)::\(message)")
+                let command = diagnostic.severity == .note ? "notice" : diagnostic.severity.rawValue
+                write("::\(command) file=\(diagnostic.path),line=\(diagnostic.location.line),col=\(diagnostic.location.column)::\(message)")
             }
         }
     }
@@ -33,7 +35,11 @@ struct DiagnosticPrinter {
 
     private func format(_ diagnostic: Diagnostic) -> String {
         guard colour else { return diagnostic.description }
-        let tint = diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;35m"
+        let tint = switch diagnostic.severity {
+        case .error: "\u{1B}[1;31m"
+        case .warning: "\u{1B}[1;35m"
+        case .note: "\u{1B}[1;36m"
+        }
         return "\u{1B}[1m\(diagnostic.path):\(diagnostic.location.line):\(diagnostic.location.column):\u{1B}[0m "
             + "\(tint)\(diagnostic.severity.rawValue):\u{1B}[0m \(diagnostic.message)"
     }

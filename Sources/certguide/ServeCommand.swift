@@ -56,7 +56,7 @@ struct ServeCommand: AsyncParsableCommand {
             printer.summary("\(error)")
             throw ExitCode(1)
         }
-        say("Serving \(location.content)/ at \(url.absoluteString)  (Ctrl-C to stop)")
+        say("Serving \(location.source.content)/ at \(url.absoluteString)  (Ctrl-C to stop)")
         if open { Self.openInBrowser(url) }
         while !Task.isCancelled {
             try await Task.sleep(for: .seconds(3600))

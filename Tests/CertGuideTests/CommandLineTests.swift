@@ -3,36 +3,8 @@ import Testing
 
 /// The `certguide` executable as users and CI run it: exit status, stdout and stderr.
 @Suite struct CommandLineTests {
-    struct Run {
-        var status: Int32
-        var output: String
-        var errors: String
-    }
-
-    /// The executable SwiftPM built next to the test bundle (`swift build --build-tests` builds both).
-    static var executable: URL {
-        let folders = ([Bundle.main.bundleURL] + Bundle.allBundles.map(\.bundleURL)).flatMap { [$0, $0.deletingLastPathComponent()] }
-        return folders.map { $0.appendingPathComponent("certguide") }
-            .first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? Bundle.main.bundleURL.appendingPathComponent("certguide")
-    }
-
-    func run(_ arguments: [String], in folder: URL) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        var environment = ProcessInfo.processInfo.environment
-        environment["GITHUB_ACTIONS"] = nil
-        process.environment = environment
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
-                   errors: String(decoding: errors, as: UTF8.self))
+    func run(_ arguments: [String], in folder: URL) throws -> CommandRunner.Run {
+        try CommandRunner.run(arguments, in: folder)
     }
 
     @Test func buildPrintsOneSummaryLine() throws {

@@ -18,11 +18,15 @@ public struct SourceLocation: Hashable, Sendable, Comparable {
 /// One problem found in the input, printed the way compilers print them so that editors and CI
 /// annotate the right line: `path:line:col: error: message`.
 public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Comparable {
+    public enum Severity: String, Sendable, Comparable, CaseIterable {
+        /// Worth knowing, never a failure (an external site that did not answer).
+        case note
         case warning
         case error
 
-        public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
+        public static func < (a: Severity, b: Severity) -> Bool {
+            allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        }
     }
 
     public var path: String
@@ -57,6 +61,8 @@ extension Array where Element == Diagnostic {
     }
 
     public var hasErrors: Bool { contains { $0.severity == .error } }
+
+    public func count(of severity: Diagnostic.Severity) -> Int { filter { $0.severity == severity }.count }
 }
 
 /// Thrown when a stage cannot go on; carries every problem found, not only the first.

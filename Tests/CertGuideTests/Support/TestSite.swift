@@ -86,6 +86,27 @@ struct TestSite: Sendable {
         return files
     }
 
+    /// Writes an empty file for each `/assets/…` the templates refer to and `Templates/assets/`
+    /// lacks, so that checks of content are not about the project's templates.
+    func addMissingAssets() throws {
+        for path in try FileSystem.local.listFiles(templates) where path.hasSuffix(".mustache") {
+            let text = try String(contentsOf: templates.appendingPathComponent(path), encoding: .utf8)
+            var rest = Substring(text)
+            while let start = rest.range(of: "\"/assets/") {
+                let name = rest[start.upperBound...].prefix { $0 != "\"" && $0 != "?" && $0 != "#" }
+                if !FileManager.default.fileExists(atPath: templates.appendingPathComponent("assets/\(name)").path) {
+                    try write("Templates/assets/\(name)", "")
+                }
+                rest = rest[start.upperBound...]
+            }
+        }
+    }
+
+    /// `certguide check` as of `today`, through the library.
+    func check(today: String, drafts: Bool = false) -> CheckReport {
+        SiteChecker(options: options(drafts: drafts), today: Day(today)!).run()
+    }
+
     func cleanUp() {
         try? FileManager.default.removeItem(at: root)
     }

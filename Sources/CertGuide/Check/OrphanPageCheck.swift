@@ -1,0 +1,40 @@
+/// Pages no other page links to, on the built site: readers can only reach them by search or
+/// by knowing the address. Entries are listed by the templates (home, indexes), so this finds
+/// pages that templates or menus leave out, and pages only reachable through a draft.
+struct OrphanPageCheck: SiteCheck {
+    func run(_ context: CheckContext) -> [CheckFinding] {
+        var linked: Set<String> = []
+        for (outputPath, page) in context.pages where !context.redirects.contains(outputPath) {
+            let pageURL = CheckContext.url(ofOutputPath: outputPath)
+            for reference in page.references where reference.tag == "a" {
+                guard case .local(let path, _) = context.resolve(reference.value, from: pageURL),
+                      let target = context.outputPath(for: path), target != outputPath else { continue }
+                linked.insert(target)
+            }
+        }
+        let candidates = context.pages.keys.filter {
+            !linked.contains($0) && !context.redirects.contains($0) && $0 != "index.html" && $0 != "404.html"
+        }
+        return candidates.sorted().map { outputPath in
+            let url = CheckContext.url(ofOutputPath: outputPath)
+            let advice = "; link it from a related entry or list it in `nav` of site.yml"
+            if let index = context.entryByOutputPath[outputPath] {
+                let entry = context.entries[index]
+                return CheckFinding(.orphanPage, entry.displayPath, entry.location(of: entry.titleKey), "no page links to `\(url)`\(advice)")
+            }
+            return CheckFinding(.orphanPage, "\(context.templatesRoot)/pages/\(Self.template(for: url)).mustache", .start,
+                                "no page links to `\(url)`; link it from a template or `nav` of site.yml")
+        }
+    }
+
+    /// The page template of a generated page, to point the report at.
+    private static func template(for url: String) -> String {
+        switch url {
+        case SiteURL.certifications: "certifications"
+        case SiteURL.compare: "compare"
+        case SiteURL.faqIndex: "faq-index"
+        case SiteURL.topics: "topics"
+        default: url.hasPrefix(SiteURL.topics) ? "topic" : "page"
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import CertGuide
+import Foundation
+
+/// Where the guide's sources are: the options of every command that reads the guide.
+struct SourceOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Folder with site.yml, certifications/, faq/ and pages/.", valueName: "dir"))
+    var content = "Content"
+
+    @Option(name: .long, help: ArgumentHelp("Folder with the Mustache templates and assets/.", valueName: "dir"))
+    var templates = "Templates"
+
+    @Flag(name: .long, help: "Include entries marked `draft: true`.")
+    var drafts = false
+
+    /// Paths stay relative as typed (`Content/faq/x.md`) so messages name files editors can open.
+    func buildOptions(output: String = "Public", baseURL: String? = nil) -> BuildOptions {
+        BuildOptions(contentDirectory: Self.url(content), templatesDirectory: Self.url(templates), outputDirectory: Self.url(output),
+                     includeDrafts: drafts, baseURL: baseURL)
+    }
+
+    static func url(_ path: String) -> URL {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+        return path.hasPrefix("/") ? URL(fileURLWithPath: path) : URL(fileURLWithPath: path, relativeTo: cwd)
+    }
+}
+
+/// `YYYY-MM-DD` on the command line (`--today`).
+extension Day: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(argument)
+    }
+}
