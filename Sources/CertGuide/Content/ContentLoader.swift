@@ -100,8 +100,8 @@ public struct ContentLoader: Sendable {
             diagnostics.append(.error(display(folder), .start, "cannot list folder: \(Self.reason(error))"))
             return []
         }
-        var entries: [Entry<Front>] = []
         var seen: [String: String] = [:]
+        var candidates: [(relative: String, slug: String)] = []
         for file in files {
             let relative = "\(folder)/\(file)"
             let slug = String(file.split(separator: "/").last!.dropLast(3))
@@ -121,22 +121,35 @@ public struct ContentLoader: Sendable {
                 diagnostics.append(.error(display(relative), .start, "page slug `\(slug)` is a URL the generator uses itself; rename the file"))
                 continue
             }
-            guard let source = readSource(relative, into: &diagnostics) else { continue }
-            let split: FrontMatter
-            switch FrontMatter.split(source, path: display(relative)) {
-            case .success(let value): split = value
-            case .failure(let problem): diagnostics.append(problem); continue
-            }
-            let decoder = FrontMatterDecoder(path: display(relative), firstLine: split.yamlFirstLine)
-            switch decoder.decode(type, from: split.yaml, schema: schema) {
-            case .success(let decoded):
-                entries.append(Entry(slug: slug, path: relative, displayPath: display(relative), frontMatter: decoded.value,
-                                     body: split.body, bodyFirstLine: split.bodyFirstLine, locations: decoded.locations))
-            case .failure(let error):
-                diagnostics += error.diagnostics
+            candidates.append((relative, slug))
+        }
+        // Files are independent: read and decode them on every core, keep the listing's order.
+        var entries: [Entry<Front>] = []
+        for result in candidates.parallelMap({ loadEntry($0.relative, slug: $0.slug, type, schema: schema) }) {
+            switch result {
+            case .success(let entry): entries.append(entry)
+            case .failure(let error): diagnostics += error.diagnostics
             }
         }
         return entries
+    }
+
+    private func loadEntry<Front: Decodable & Sendable>(
+        _ relative: String, slug: String, _ type: Front.Type, schema: KeySchema
+    ) -> Result<Entry<Front>, DiagnosticsError> {
+        var problems: [Diagnostic] = []
+        guard let source = readSource(relative, into: &problems) else { return .failure(DiagnosticsError(problems)) }
+        let split: FrontMatter
+        switch FrontMatter.split(source, path: display(relative)) {
+        case .success(let value): split = value
+        case .failure(let problem): return .failure(DiagnosticsError([problem]))
+        }
+        return FrontMatterDecoder(path: display(relative), firstLine: split.yamlFirstLine)
+            .decode(type, from: split.yaml, schema: schema)
+            .map { decoded in
+                Entry(slug: slug, path: relative, displayPath: display(relative), frontMatter: decoded.value,
+                      body: split.body, bodyFirstLine: split.bodyFirstLine, locations: decoded.locations)
+            }
     }
 
     static func reason(_ error: Error) -> String {

@@ -12,8 +12,8 @@ public struct SiteRenderer: Sendable {
         let specs = PageContexts(site: site).all()
         var diagnostics: [Diagnostic] = []
         var files: [OutputFile] = []
-        for spec in specs {
-            let (html, problems) = templates.render(page: spec.template, context: spec.context)
+        let templates = self.templates
+        for (spec, (html, problems)) in zip(specs, specs.parallelMap { templates.render(page: $0.template, context: $0.context) }) {
             diagnostics += problems
             files.append(OutputFile(path: spec.url == "/404.html" ? "404.html" : SiteURL.outputPath(for: spec.url), text: html))
         }

@@ -14,13 +14,16 @@ public struct SiteBuilder: Sendable {
         let renderer = MarkdownRenderer(allowRawHTML: content.config.rawHTML ?? false)
         let knownPaths = content.allPaths
 
-        func render<Front>(_ entry: Entry<Front>) -> MarkdownDocument {
-            let resolver = ContentLinkResolver(sourcePath: entry.path, knownPaths: knownPaths)
-            let document = renderer.render(entry.body, firstLine: entry.bodyFirstLine, resolveLink: resolver.resolve)
-            for (location, message) in document.problems {
-                diagnostics.append(.error(entry.displayPath, location, message))
+        // Bodies are independent of each other: render them on every core, report in order.
+        func renderAll<Front>(_ entries: [Entry<Front>]) -> [MarkdownDocument] {
+            let documents = entries.parallelMap { entry in
+                renderer.render(entry.body, firstLine: entry.bodyFirstLine,
+                                resolveLink: ContentLinkResolver(sourcePath: entry.path, knownPaths: knownPaths).resolve)
             }
-            return document
+            for (entry, document) in zip(entries, documents) {
+                diagnostics += document.problems.map { .error(entry.displayPath, $0.0, $0.1) }
+            }
+            return documents
         }
 
         let certifications = content.certifications
@@ -31,24 +34,24 @@ public struct SiteBuilder: Sendable {
             .sorted { ($0.frontMatter.order ?? Int.max, $0.frontMatter.title.lowercased(), $0.slug) < ($1.frontMatter.order ?? Int.max, $1.frontMatter.title.lowercased(), $1.slug) }
 
         let certificationIndex = Dictionary(uniqueKeysWithValues: certifications.enumerated().map { ($1.slug, $0) })
-        var certificationPages = certifications.map {
-            Site.CertificationPage(entry: $0, url: SiteURL.certification($0.slug), document: render($0),
+        var certificationPages = zip(certifications, renderAll(certifications)).map {
+            Site.CertificationPage(entry: $0, url: SiteURL.certification($0.slug), document: $1,
                                    relatedFAQs: [], similar: [], topicSlugs: Self.topicSlugs($0.frontMatter.topics))
         }
-        let faqPages = faqs.map {
-            Site.FAQPage(entry: $0, url: SiteURL.faq($0.slug), document: render($0),
+        let faqPages = zip(faqs, renderAll(faqs)).map {
+            Site.FAQPage(entry: $0, url: SiteURL.faq($0.slug), document: $1,
                          related: ($0.frontMatter.related ?? []).compactMap { certificationIndex[$0] },
                          topicSlugs: Self.topicSlugs($0.frontMatter.topics))
         }
-        let freePages = pages.map { Site.FreePage(entry: $0, url: SiteURL.page($0.slug), document: render($0)) }
+        let freePages = zip(pages, renderAll(pages)).map { Site.FreePage(entry: $0, url: SiteURL.page($0.slug), document: $1) }
 
         for (faqIndex, faq) in faqPages.enumerated() {
             for certification in faq.related where !certificationPages[certification].relatedFAQs.contains(faqIndex) {
                 certificationPages[certification].relatedFAQs.append(faqIndex)
             }
         }
-        for index in certificationPages.indices {
-            certificationPages[index].similar = Self.similar(to: index, in: certificationPages)
+        for (index, similar) in Self.similarLists(certificationPages).enumerated() {
+            certificationPages[index].similar = similar
         }
 
         let site = Site(
@@ -69,21 +72,33 @@ public struct SiteBuilder: Sendable {
         return (topics ?? []).map(Slug.make).filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 
-    /// Up to four others, ranked by shared topics, then same level, then title.
-    static func similar(to index: Int, in pages: [Site.CertificationPage], limit: Int = 4) -> [Int] {
-        let this = pages[index]
-        let topics = Set(this.topicSlugs)
-        return pages.indices
-            .filter { $0 != index }
-            .map { other -> (Int, Int) in
-                let shared = topics.intersection(pages[other].topicSlugs).count
-                let sameLevel = pages[other].entry.frontMatter.level == this.entry.frontMatter.level ? 1 : 0
-                return (other, shared * 2 + sameLevel)
+    /// For each certification, up to four others ranked by shared topics, then same level, then
+    /// order. Counted through a topic index: comparing every pair was quadratic, minutes on a
+    /// guide of 10,000 certifications.
+    static func similarLists(_ pages: [Site.CertificationPage], limit: Int = 4) -> [[Int]] {
+        var byTopic: [String: [Int]] = [:]
+        var byLevel: [Level: [Int]] = [:]
+        for (index, page) in pages.enumerated() {
+            for topic in page.topicSlugs { byTopic[topic, default: []].append(index) }
+            byLevel[page.entry.frontMatter.level, default: []].append(index)
+        }
+        return Array(pages.indices).parallelMap { index in
+            var shared: [Int: Int] = [:]
+            for topic in pages[index].topicSlugs {
+                for other in byTopic[topic] ?? [] where other != index { shared[other, default: 0] += 1 }
             }
-            .filter { $0.1 > 0 }
-            .sorted { ($1.1, $0.0) < ($0.1, $1.0) }
-            .prefix(limit)
-            .map(\.0)
+            let level = pages[index].entry.frontMatter.level
+            var ranked = shared.map { other, count in
+                (other, count * 2 + (pages[other].entry.frontMatter.level == level ? 1 : 0))
+            }
+            ranked.sort { ($1.1, $0.0) < ($0.1, $1.0) }
+            var result = ranked.prefix(limit).map(\.0)
+            // Too few sharing a topic: fill with the same level, in guide order.
+            for other in byLevel[level] ?? [] where result.count < limit && other != index && shared[other] == nil {
+                result.append(other)
+            }
+            return result
+        }
     }
 
     static func topics(certifications: [Site.CertificationPage], faqs: [Site.FAQPage]) -> [Site.Topic] {
@@ -93,14 +108,14 @@ public struct SiteBuilder: Sendable {
             for name in page.entry.frontMatter.topics ?? [] where !Slug.make(name).isEmpty {
                 let slug = Slug.make(name)
                 names[slug] = min(names[slug] ?? name, name)
-                if byTopic[slug]?.certifications.contains(index) != true { byTopic[slug, default: ([], [])].certifications.append(index) }
+                if byTopic[slug]?.certifications.last != index { byTopic[slug, default: ([], [])].certifications.append(index) }
             }
         }
         for (index, page) in faqs.enumerated() {
             for name in page.entry.frontMatter.topics ?? [] where !Slug.make(name).isEmpty {
                 let slug = Slug.make(name)
                 names[slug] = min(names[slug] ?? name, name)
-                if byTopic[slug]?.faqs.contains(index) != true { byTopic[slug, default: ([], [])].faqs.append(index) }
+                if byTopic[slug]?.faqs.last != index { byTopic[slug, default: ([], [])].faqs.append(index) }
             }
         }
         return byTopic.keys.sorted().map { slug in
