@@ -35,7 +35,7 @@ public struct MarkdownRenderer: Sendable {
 
         var walker = TreeWalker(lineOffset: firstLine - 1, ids: SlugAllocator(reserved: reservedIDs), resolveLink: resolveLink)
         walker.walk(document)
-        for heading in walker.headingNodes { Self.replaceHeading(heading.node, level: heading.level, id: heading.id, text: heading.text) }
+        for heading in walker.headingNodes { Self.replaceHeading(heading.node, level: heading.level, id: heading.id) }
 
         guard let rendered = cmark_render_html(document, options) else {
             return MarkdownDocument(html: "", headings: [], sections: [], links: [], problems: [])
@@ -53,11 +53,10 @@ public struct MarkdownRenderer: Sendable {
     /// A heading becomes an empty custom block holding a custom inline that prints
     /// `<hN id="…">…<a class="anchor">#</a></hN>`: cmark emits custom nodes even in safe
     /// mode, so ids never require letting users' raw HTML through.
-    private static func replaceHeading(_ heading: OpaquePointer, level: Int, id: String, text: String) {
+    private static func replaceHeading(_ heading: OpaquePointer, level: Int, id: String) {
         guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK), let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
         cmark_node_set_on_enter(inline, "<h\(level) id=\"\(id)\">")
-        let label = HTML.escape("Link to the section “\(text)”")
-        cmark_node_set_on_exit(inline, " <a class=\"anchor\" href=\"#\(id)\" aria-label=\"\(label)\">#</a></h\(level)>")
+        cmark_node_set_on_exit(inline, " <a class=\"anchor\" href=\"#\(id)\" aria-label=\"Section link\">#</a></h\(level)>")
         while let child = cmark_node_first_child(heading) {
             cmark_node_append_child(inline, child)
         }

@@ -58,8 +58,7 @@ public enum Facts {
     /// Cost band for cards and filters.
     public static func costBand(_ cost: CertificationFrontMatter.Cost?) -> String {
         guard let cost else { return "unknown" }
-        let top = cost.max ?? cost.min
-        switch top {
+        switch cost.min {
         case ..<1: return "free"
         case ..<200: return "under-200"
         case ..<500: return "200-500"

@@ -151,7 +151,7 @@ struct PageContexts {
     private func topic(_ index: Int) -> PageSpec {
         let topic = site.topics[index]
         return context(template: "topic", url: topic.url, title: topic.name,
-                       description: "Certifications and questions about \(topic.name.lowercased()).",
+                       description: "Certifications and questions about \(topic.name).",
                        crumbs: [("Topics", SiteURL.topics), (topic.name, topic.url)],
                        extra: ["topic": Record([
                            "name": topic.name, "slug": topic.slug, "url": topic.url,
