@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""Measures `certguide serve`: time from saving a certification to the reload event, and
+requests per second against the preview server, with `python3 -m http.server` serving the same
+files as a reference (both on 127.0.0.1, measured with wrk in the same run).
+
+    scripts/bench-serve.py CERTGUIDE_BINARY SITE_DIR [--saves 10] [--wrk-seconds 10]
+
+SITE_DIR holds Content/ and Templates/ (scripts/generate-site.py makes a large one).
+"""
+import argparse
+import base64
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+
+
+def start_serve(binary, site):
+    process = subprocess.Popen([binary, "serve", "--port", "0", "--output", os.path.join(site, "Public")],
+                               cwd=site, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    started = time.time()
+    for line in process.stdout:
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        if match:
+            return process, int(match.group(1)), time.time() - started
+    raise SystemExit("serve did not start")
+
+
+def open_socket(port):
+    sock = socket.create_connection(("127.0.0.1", port))
+    key = base64.b64encode(os.urandom(16)).decode()
+    sock.sendall((f"GET /__certguide/live HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                  f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n").encode())
+    data = b""
+    while b"\r\n\r\n" not in data:
+        data += sock.recv(4096)
+    return sock
+
+
+def next_message(sock, timeout):
+    sock.settimeout(timeout)
+    header = sock.recv(2)
+    length = header[1] & 0x7F
+    if length == 126:
+        length = int.from_bytes(sock.recv(2), "big")
+    payload = b""
+    while len(payload) < length:
+        payload += sock.recv(length - len(payload))
+    return payload.decode()
+
+
+def wrk(url, seconds):
+    if not shutil.which("wrk"):
+        return "wrk not installed (apt-get install wrk)"
+    out = subprocess.run(["wrk", "-t2", "-c32", f"-d{seconds}s", url], capture_output=True, text=True).stdout
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    errors = re.search(r"Socket errors: (.*)", out)
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return f"{float(rps.group(1)):.0f} req/s, socket errors: {errors.group(1) if errors else 'none'}, non-2xx: {non2xx.group(1) if non2xx else 0}"
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("binary")
+    parser.add_argument("site")
+    parser.add_argument("--saves", type=int, default=10)
+    parser.add_argument("--wrk-seconds", type=int, default=10)
+    args = parser.parse_args()
+    binary = os.path.abspath(args.binary)
+    process, port, startup = start_serve(binary, args.site)
+    print(f"serve: first build and listening after {startup:.2f} s on port {port}")
+    try:
+        sock = open_socket(port)
+        certs = sorted(os.listdir(os.path.join(args.site, "Content", "certifications")))
+        path = os.path.join(args.site, "Content", "certifications", certs[len(certs) // 2])
+        original = open(path).read()
+        delays = []
+        for save in range(args.saves):
+            with open(path, "w") as f:
+                f.write(original + f"\n\nEdited for the benchmark, save {save}.\n")
+            saved = time.time()
+            message = next_message(sock, 600)
+            delays.append(time.time() - saved)
+            if "reload" not in message:
+                print("unexpected message:", message[:200])
+        with open(path, "w") as f:
+            f.write(original)
+        next_message(sock, 600)
+        print(f"save -> reload event over {args.saves} saves: median {statistics.median(delays) * 1000:.0f} ms, "
+              f"min {min(delays) * 1000:.0f} ms, max {max(delays) * 1000:.0f} ms (includes the watcher's 80 ms quiet period)")
+        page = "/certifications/" + certs[0][:-3] + "/"
+        print(f"wrk preview server {page}: {wrk(f'http://127.0.0.1:{port}{page}', args.wrk_seconds)}")
+    finally:
+        process.terminate()
+        process.wait()
+    reference = subprocess.Popen([sys.executable, "-m", "http.server", "0", "--bind", "127.0.0.1", "-d",
+                                  os.path.join(args.site, "Public")], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        line = reference.stdout.readline()
+        ref_port = int(re.search(r"port (\d+)", line).group(1))
+        print(f"wrk python3 -m http.server {page}: {wrk(f'http://127.0.0.1:{ref_port}{page}', args.wrk_seconds)}")
+    finally:
+        reference.terminate()
+        reference.wait()
+
+
+if __name__ == "__main__":
+    main()
