@@ -11,11 +11,15 @@ struct PageContexts {
     let site: Site
     let records: EntryRecords
     let data: StructuredData
+    /// The footer's credits, the same on every page.
+    let sources: Any
 
     init(site: Site) {
         self.site = site
         self.records = EntryRecords(site: site)
         self.data = StructuredData(site: site)
+        let sources = site.sources
+        self.sources = sources.isEmpty ? false : Record(["items": sources.map { Record(["title": $0.title, "url": $0.url ?? false]) }])
     }
 
     func all() -> [PageSpec] {
@@ -36,6 +40,7 @@ struct PageContexts {
                 "title": site.config.title, "description": site.config.description,
                 "language": site.config.language ?? "en", "base_url": site.baseURL,
                 "last_verified": site.lastVerified.map { Record(["date": $0.description, "text": $0.longDescription]) } ?? false,
+                "sources": sources,
             ]),
             "nav": (site.config.nav ?? []).map {
                 Record(["title": $0.title, "url": $0.url, "current": $0.url == url || (url.hasPrefix($0.url) && $0.url != "/")])
