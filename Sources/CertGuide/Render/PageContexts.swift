@@ -28,6 +28,7 @@ struct PageContexts {
                 "title": site.config.title, "description": site.config.description,
                 "language": site.config.language ?? "en", "base_url": site.baseURL,
                 "last_verified": site.lastVerified.map { Record(["date": $0.description, "text": $0.longDescription]) } ?? false,
+                "sources": site.sources.isEmpty ? false : Record(["items": site.sources.map { Record(["title": $0.title, "url": $0.url ?? false]) }]),
             ]),
             "levels": Level.allCases.compactMap { level -> Record? in
                 let members = site.certifications.indices.filter { site.certifications[$0].entry.frontMatter.level == level }
@@ -108,7 +109,29 @@ struct PageContexts {
         context(template: "compare", url: SiteURL.compare, title: "Compare certifications",
                 description: "Cost, time to complete, exam, eligibility and renewal of every certification in one table.",
                 crumbs: [("Compare", SiteURL.compare)],
-                extra: ["rows": cards])
+                extra: ["rows": cards, "chart": chart()])
+    }
+
+    /// `false` when no certification publishes both a cost and a time to complete.
+    private func chart() -> Any {
+        let chart = CostChart(items: site.certifications.map { page in
+            let front = page.entry.frontMatter
+            return CostChart.Item(title: front.title, label: front.abbreviation, url: page.url,
+                                  cost: front.cost, duration: front.durationMonths)
+        })
+        guard !chart.points.isEmpty else { return false }
+        return Record([
+            "svg": chart.svg,
+            "currency": chart.currency,
+            "count": chart.points.count,
+            "points": chart.points.map { point in
+                Record(["title": point.item.title, "url": point.item.url, "label": point.item.label,
+                        "cost": point.item.cost.map(Facts.cost) ?? false, "duration": point.item.duration.map(Facts.duration) ?? false])
+            },
+            "left_out": chart.leftOut.isEmpty ? false : Record(["items": chart.leftOut.map {
+                Record(["title": $0.item.title, "url": $0.item.url, "reason": $0.reason])
+            }]),
+        ])
     }
 
     private func faqIndex() -> PageSpec {

@@ -52,6 +52,14 @@ public struct Site: Sendable {
         SiteURL.absolute(path, base: baseURL)
     }
 
+    /// Every source the entries name, each once, by title: what the footer credits.
+    public var sources: [SourceLink] {
+        let all = certifications.flatMap { $0.entry.frontMatter.sources ?? [] }
+            + faqs.flatMap { $0.entry.frontMatter.sources ?? [] }
+            + pages.flatMap { $0.entry.frontMatter.sources ?? [] }
+        return Set(all).sorted { ($0.title, $0.url ?? "") < ($1.title, $1.url ?? "") }
+    }
+
     /// The newest `verified` date of any entry: the guide's "last updated", derived from the
     /// content so that two builds of the same input are byte-identical.
     public var lastVerified: Day? {

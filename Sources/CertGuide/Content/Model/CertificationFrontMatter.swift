@@ -5,11 +5,19 @@ public struct CertificationFrontMatter: Codable, Sendable {
         public var max: Double?
         public var currency: String?
         public var note: String?
+
+        public init(min: Double, max: Double? = nil, currency: String? = nil, note: String? = nil) {
+            (self.min, self.max, self.currency, self.note) = (min, max, currency, note)
+        }
     }
 
     public struct Months: Codable, Sendable {
         public var min: Double
         public var max: Double?
+
+        public init(min: Double, max: Double? = nil) {
+            (self.min, self.max) = (min, max)
+        }
     }
 
     public struct Exam: Codable, Sendable {

@@ -1,0 +1,51 @@
+import CertGuide
+import Foundation
+import Testing
+
+/// The guide the project ships (`Content/` with `Templates/`), as its editors and readers meet it.
+@Suite struct ShippedGuideTests {
+    static let root = TestSite.projectRoot
+
+    static func options(output: URL) -> BuildOptions {
+        BuildOptions(contentDirectory: URL(fileURLWithPath: "Content", relativeTo: root),
+                     templatesDirectory: URL(fileURLWithPath: "Templates", relativeTo: root), outputDirectory: output)
+    }
+
+    @Test func everyQuestionAndPageNamesItsSourcesAndWhenItWasVerified() throws {
+        let (site, _) = try Builder(options: Self.options(output: Self.root.appendingPathComponent("Public"))).generate()
+        let entries = site.faqs.map { ($0.entry.displayPath, $0.entry.frontMatter.sources, $0.entry.frontMatter.verified) }
+            + site.pages.map { ($0.entry.displayPath, $0.entry.frontMatter.sources, $0.entry.frontMatter.verified) }
+        #expect(entries.count == 11)
+        for (path, sources, verified) in entries {
+            #expect(!(sources ?? []).isEmpty, "\(path) names no source")
+            #expect(verified != nil, "\(path) has no verified date")
+            // The seeds have no addresses: a source with a URL would be an invented one.
+            #expect((sources ?? []).allSatisfy { $0.url == nil }, "\(path) links a source")
+        }
+        #expect(site.sources.count == 3, "\(site.sources.map(\.title))")
+    }
+
+    @Test func buildAndCheckReportNothingButTheirSummary() throws {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("certguide-shipped-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: output) }
+        let build = try CommandRunner.run(["build", "--output", output.path], in: Self.root)
+        #expect(build.status == 0 && build.errors.isEmpty, "\(build.errors)")
+        #expect(build.output.split(separator: "\n").count == 1, "\(build.output)")
+        #expect(build.output.hasPrefix("Built ") && build.output.contains("(12 certifications, 8 FAQs, 3 pages)"), "\(build.output)")
+
+        // As of the newest verified date, so that the test does not age with the content.
+        let (site, _) = try Builder(options: Self.options(output: output)).generate()
+        let today = try #require(site.lastVerified).description
+        let check = try CommandRunner.run(["check", "--today", today], in: Self.root)
+        #expect(check.status == 0 && check.errors.isEmpty, "\(check.errors)")
+        #expect(check.output == "No problems in 50 pages (12 certifications, 8 FAQs, 3 pages)\n", "\(check.output)")
+
+        // Every page credits the guide's sources in its footer; the chart draws the seven
+        // certifications that give both a cost and a time to complete.
+        let home = try String(contentsOf: output.appendingPathComponent("index.html"), encoding: .utf8)
+        let footer = try #require(home.range(of: #"<footer class="site-footer">"#).map { String(home[$0.lowerBound...]) })
+        for source in site.sources { #expect(footer.contains("<li>\(source.title)</li>"), "footer lacks \(source.title)") }
+        let compare = try String(contentsOf: output.appendingPathComponent("compare/index.html"), encoding: .utf8)
+        #expect(compare.components(separatedBy: "<circle ").count - 1 == 7)
+    }
+}
