@@ -65,7 +65,7 @@ public actor PreviewServer {
         let server = HTTPServer(address: try Self.address(options.host, options.port), timeout: 30, logger: .disabled)
         await server.appendRoute(HTTPRoute(LiveReloadScript.socketPath), to: .webSocket(LiveReloadSocket(hub: hub)))
         await server.appendRoute(HTTPRoute(LiveReloadScript.path)) { _ in
-            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-cache"],
+            HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-cache"] as HTTPHeaders,
                          body: Data(LiveReloadScript.source.utf8))
         }
         await server.appendRoute("*") { request in responder.respond(to: request, from: box.current) }

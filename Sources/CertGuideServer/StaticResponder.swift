@@ -10,7 +10,7 @@ struct StaticResponder: Sendable {
 
     func respond(to request: HTTPRequest, from snapshot: SiteSnapshot) -> HTTPResponse {
         guard request.method == .GET || request.method == .HEAD else {
-            return HTTPResponse(statusCode: .methodNotAllowed, headers: [HTTPHeader("Allow"): "GET, HEAD"])
+            return HTTPResponse(statusCode: .methodNotAllowed, headers: [HTTPHeader("Allow"): "GET, HEAD"] as HTTPHeaders)
         }
         let path: String
         do {
@@ -24,7 +24,7 @@ struct StaticResponder: Sendable {
             if snapshot.hasFolder(path) {
                 let query = request.target.query(percentEncoded: true)
                 return HTTPResponse(statusCode: .movedPermanently,
-                                    headers: [.location: "/\(path)/" + (query.isEmpty ? "" : "?\(query)")])
+                                    headers: [.location: "/\(path)/" + (query.isEmpty ? "" : "?\(query)")] as HTTPHeaders)
             }
             return notFound(request, snapshot)
         }
@@ -67,7 +67,7 @@ struct StaticResponder: Sendable {
     }
 
     private func plain(_ status: HTTPStatusCode, _ text: String, _ request: HTTPRequest) -> HTTPResponse {
-        HTTPResponse(statusCode: status, headers: [.contentType: "text/plain; charset=utf-8"],
+        HTTPResponse(statusCode: status, headers: [.contentType: "text/plain; charset=utf-8"] as HTTPHeaders,
                      body: request.method == .HEAD ? Data() : Data(text.utf8))
     }
 }
