@@ -9,10 +9,13 @@ public struct BuildOptions: Sendable {
     /// Replaces `base_url` of `site.yml` (for previews and staging hosts).
     public var baseURL: String?
     public var fileSystem: FileSystem
+    /// When the search index is split into shards.
+    public var search: SearchIndexOptions
 
     public init(
         contentDirectory: URL, templatesDirectory: URL, outputDirectory: URL,
-        includeDrafts: Bool = false, baseURL: String? = nil, fileSystem: FileSystem = .local
+        includeDrafts: Bool = false, baseURL: String? = nil, fileSystem: FileSystem = .local,
+        search: SearchIndexOptions = .init()
     ) {
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
@@ -20,6 +23,7 @@ public struct BuildOptions: Sendable {
         self.includeDrafts = includeDrafts
         self.baseURL = baseURL
         self.fileSystem = fileSystem
+        self.search = search
     }
 }
 
@@ -64,7 +68,7 @@ public struct Builder: Sendable {
         }
         guard let site, let templates, !diagnostics.hasErrors else { throw DiagnosticsError(diagnostics) }
 
-        var files = try SiteRenderer(templates: templates).render(site)
+        var files = try SiteRenderer(templates: templates, searchOptions: options.search).render(site)
         files += try assets()
         return (site, files.sorted { $0.path < $1.path })
     }

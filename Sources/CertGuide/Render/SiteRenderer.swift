@@ -3,15 +3,19 @@ import Foundation
 /// Renders a `Site` through the templates into the files of the output folder, in memory.
 public struct SiteRenderer: Sendable {
     public var templates: TemplateLibrary
+    public var searchOptions: SearchIndexOptions
 
-    public init(templates: TemplateLibrary) {
+    public init(templates: TemplateLibrary, searchOptions: SearchIndexOptions = .init()) {
         self.templates = templates
+        self.searchOptions = searchOptions
     }
 
     public func render(_ site: Site) throws(DiagnosticsError) -> [OutputFile] {
-        let specs = PageContexts(site: site).all()
+        // The index first: every page's search box names its manifest.
+        let search = SearchIndexFiles(site: site, options: searchOptions)
+        let specs = PageContexts(site: site, searchManifest: search.manifestURL).all()
         var diagnostics: [Diagnostic] = []
-        var files: [OutputFile] = []
+        var files = search.files
         for spec in specs {
             let (html, problems) = templates.render(page: spec.template, context: spec.context)
             diagnostics += problems

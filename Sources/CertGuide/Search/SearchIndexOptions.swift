@@ -1,0 +1,13 @@
+/// When the index is split, and into what sizes. Sizes are bytes of uncompressed JSON; gzip
+/// makes the index about a third of that.
+public struct SearchIndexOptions: Sendable {
+    /// Up to this size the whole index is one file; past it, shards by word prefix.
+    public var shardThreshold: Int
+    /// A shard grows to about this size before the next one starts.
+    public var shardTarget: Int
+
+    public init(shardThreshold: Int = 160_000, shardTarget: Int = 40_000) {
+        self.shardThreshold = shardThreshold
+        self.shardTarget = shardTarget
+    }
+}
