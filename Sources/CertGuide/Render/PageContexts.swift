@@ -11,15 +11,18 @@ struct PageContexts {
     let site: Site
     let records: EntryRecords
     let data: StructuredData
+    /// Site path of the search index manifest, which the search box of every page loads.
+    let searchManifest: String
 
-    init(site: Site) {
+    init(site: Site, searchManifest: String) {
         self.site = site
         self.records = EntryRecords(site: site)
         self.data = StructuredData(site: site)
+        self.searchManifest = searchManifest
     }
 
     func all() -> [PageSpec] {
-        var pages = [home(), certificationIndex(), compare(), faqIndex(), topicIndex(), notFound()]
+        var pages = [home(), certificationIndex(), compare(), faqIndex(), topicIndex(), search(), notFound()]
         pages += site.certifications.indices.map(certification)
         pages += site.faqs.indices.map(faq)
         pages += site.pages.indices.map(page)
@@ -62,6 +65,7 @@ struct PageContexts {
             ]),
             "certification_count": site.certifications.count,
             "faq_count": site.faqs.count,
+            "search_manifest": searchManifest,
         ]
         values.merge(extra) { _, new in new }
         return PageSpec(template: template, url: url, context: Record(values))
@@ -153,6 +157,12 @@ struct PageContexts {
                            "certifications": topic.certifications.map(records.card),
                            "faqs": topic.faqs.map(records.faqLink),
                        ])])
+    }
+
+    private func search() -> PageSpec {
+        context(template: "search", url: SiteURL.search, title: "Search",
+                description: "Search every certification, question and page of the guide, or browse them from A to Z.",
+                crumbs: [("Search", SiteURL.search)], extra: ["az": AlphabeticalIndex(site: site).groups()])
     }
 
     private func notFound() -> PageSpec {
