@@ -1,6 +1,6 @@
 # The two commands of the README:
 #   make serve   build the guide from Content/ and say where it is
-#   make test    run the whole test suite
+#   make test    run the whole test suite: Swift, then the search in Node and headless Chromium
 # Both install what they need first (scripts/setup).
 
 SWIFT ?= swift
@@ -21,6 +21,7 @@ serve: build
 test: setup
 	@$(SWIFT) build --build-tests
 	@$(SWIFT) test --skip-build
+	@scripts/test-web
 
 clean:
 	@rm -rf .build Public

@@ -20,9 +20,20 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var location: SiteLocationOptions
 
+    @Option(name: .customLong("search-shard-bytes"),
+            help: ArgumentHelp("Split the search index into shards by word prefix once it passes this many bytes.", valueName: "bytes"))
+    var searchShardBytes = SearchIndexOptions().shardThreshold
+
+    func validate() throws {
+        guard searchShardBytes > 0 else { throw ValidationError("--search-shard-bytes must be a positive number of bytes") }
+    }
+
     func run() throws {
         do {
-            let report = try Builder(options: location.buildOptions()).build()
+            var options = location.buildOptions()
+            options.search = SearchIndexOptions(shardThreshold: searchShardBytes,
+                                                shardTarget: min(SearchIndexOptions().shardTarget, max(1, searchShardBytes / 4)))
+            let report = try Builder(options: options).build()
             print("Built \(report.pages) pages (\(report.certifications) certifications, \(report.faqs) FAQs, "
                   + "\(report.freePages) pages) in \(report.milliseconds) ms → \(location.output)/")
         } catch let error as DiagnosticsError {

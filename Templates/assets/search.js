@@ -237,7 +237,7 @@
   };
 
   Engine.prototype.rank = function (typed, expansions, filters) {
-    var self = this, docs = self.docs, corrected = [], matched = new Set();
+    var self = this, docs = self.docs, corrected = [], matched = new Set(), own = new Set();
     if (!self.kids) {
       self.kids = {};
       docs.forEach(function (doc, d) { if (doc[2] >= 0) (self.kids[doc[2]] = self.kids[doc[2]] || []).push(d); });
@@ -251,6 +251,7 @@
       // One- and two-letter words are mostly function words in English ("do I", "to", "as").
       var scores = self.scoreWord(x.terms), short = typed[i].length <= 2 && AZ.test(typed[i]);
       if (short) scores.forEach(function (s, d) { scores.set(d, s * SHORT); });
+      scores.forEach(function (s, d) { own.add(d); });
       return self.borrow(scores);
     });
     var mode = 'and', total = new Map(), browse = false;
@@ -273,15 +274,18 @@
       browse = Object.keys(filters).some(function (f) { return filters[f] && filters[f].size; });
       docs.forEach(function (doc, d) { if (doc[2] < 0) total.set(d, 0); });
     }
+    // Borrowed words only complete a match: an entry with none of the words itself is left out.
     var scored = [];
-    total.forEach(function (score, d) { scored.push({ doc: d, score: score }); });
+    total.forEach(function (score, d) { if (mode === 'browse' || own.has(d)) scored.push({ doc: d, score: score }); });
     scored.sort(function (a, b) {
       return b.score - a.score || docs[a.doc][5] - docs[b.doc][5] || a.doc - b.doc;
     });
     var facets = self.m.facets, ids = {}, counts = {};
     facets.forEach(function (f) {
+      // A value this index does not have (an old link) matches nothing, not the entries without the facet.
       ids[f.id] = new Set([...(filters[f.id] || [])].map(function (slug) {
-        return f.values.findIndex(function (v) { return v[0] === slug; });
+        var at = f.values.findIndex(function (v) { return v[0] === slug; });
+        return at < 0 ? -2 : at;
       }));
       counts[f.id] = f.values.map(function () { return 0; });
     });
@@ -297,7 +301,7 @@
       results.push({ doc: r.doc, score: r.score, url: doc[0], title: doc[1], excerpt: doc[3],
         kind: facets[0].values[doc[5]][1], section: !!page, page: page ? page[1] : null });
     });
-    return { results: results, mode: mode, corrected: corrected, matched: matched, counts: counts };
+    return { results: results, mode: mode, filtered: browse, corrected: corrected, matched: matched, counts: counts };
   };
 
   // Splits `text` into [piece, marked] runs: a word is marked when one of its tokens was matched.
@@ -398,10 +402,10 @@
       if (panel) panel.hidden = !out;
       if (az) az.hidden = !!(out && out.results.length);
       if (facetBox && out) facets(out);
-      if (!out || (out.mode === 'browse' && !out.results.length)) { status.textContent = ''; return; }
+      if (!out || (out.mode === 'browse' && !out.filtered)) { status.textContent = ''; return; }
       var n = out.results.length, shown = out.results.slice(0, app ? 50 : 8);
       var plural = n === 1 ? ' result' : ' results';
-      var text = out.mode === 'browse' ? n + plural + ' match the filters.' : n + plural + ' for “' + q.trim() + '”.';
+      var text = out.mode === 'browse' ? (n ? n + (n === 1 ? ' entry matches' : ' entries match') + ' the filters.' : 'No entries match the filters.') : n + plural + ' for “' + q.trim() + '”.';
       if (out.mode === 'none') text = 'No results for “' + q.trim() + '”.';
       if (out.mode === 'or') text = 'No entry has all of “' + q.trim() + '”; ' + n + plural + ' with some of the words.';
       if (out.corrected.length && n) text += ' Showing results for ' + out.corrected.map(function (c) { return '“' + surface(c[1], shown) + '”'; }).join(', ') + '.';
