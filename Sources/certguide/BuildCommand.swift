@@ -24,6 +24,9 @@ struct BuildCommand: ParsableCommand {
             help: ArgumentHelp("Split the search index into shards by word prefix once it passes this many bytes.", valueName: "bytes"))
     var searchShardBytes = SearchIndexOptions().shardThreshold
 
+    @Flag(name: .long, help: "Also print how long the search index took to build.")
+    var timings = false
+
     func validate() throws {
         guard searchShardBytes > 0 else { throw ValidationError("--search-shard-bytes must be a positive number of bytes") }
     }
@@ -36,6 +39,7 @@ struct BuildCommand: ParsableCommand {
             let report = try Builder(options: options).build()
             print("Built \(report.pages) pages (\(report.certifications) certifications, \(report.faqs) FAQs, "
                   + "\(report.freePages) pages) in \(report.milliseconds) ms → \(location.output)/")
+            if timings { print("Search index: \(report.searchIndexMilliseconds) ms") }
         } catch let error as DiagnosticsError {
             DiagnosticPrinter.standardError.print(error.diagnostics)
             let errors = error.diagnostics.filter { $0.severity == .error }.count

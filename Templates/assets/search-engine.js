@@ -102,8 +102,9 @@
   // discount: "CLT renewal" finds the renewal section of the CLT page, "CLT" the page itself.
   // FROM_PAGE + OWN < 1, so a section never outranks its page on words the page has as strongly.
   // One- and two-letter words count half: they are mostly function words ("do I", "to", "as").
-  const FROM_PAGE = 0.6, OWN = 0.35, FROM_SECTION = 0.05, SHORT = 0.5;
-  const FACET_FIELD = { kind: 5, level: 6, setting: 7, issuer: 8, cost: 9 };
+  const FROM_PAGE = 0.6, OWN = 0.35, FROM_SECTION = 0.05, SHORT = 0.5, PREFIX = 30;
+  // Positions in a page's meta: [sections, kind, level, [settings], issuer, cost].
+  const FACET_FIELD = { kind: 1, level: 2, setting: 3, issuer: 4, cost: 5 };
 
   class Engine {
     constructor(manifestURL, getJSON) {
@@ -114,49 +115,80 @@
       }));
       this.parts = {}; // index files by name: {terms: Map, keys: sorted words}
       this.lists = {}; // decoded postings by word: [doc, weight, doc, weight, ...]
+      this.chunks = {}; // text files by name
+      this.text = []; // [url, title, excerpt] by document, once its text file is loaded
     }
 
     ready() {
       this.loading ||= this.get(this.url).then((m) => {
         if (m.version !== 1) throw new Error(`search index format ${m.version} is not 1`);
         this.m = m;
-        return Promise.all([this.get(new URL(m.docs, this.url).href), m.index && this.part(m.index)]);
-      }).then(([d]) => {
-        this.docs = d.docs;
-        this.kids = {};
-        this.docs.forEach((doc, i) => { if (doc[2] >= 0) (this.kids[doc[2]] ||= []).push(i); });
+        return Promise.all([this.get(new URL(m.meta, this.url).href), m.index && this.part(new URL(m.index, this.url).href),
+          m.text.files === 1 && this.get(this.file('text', m.text.hash, 0))]);
+      }).then(([meta, , text]) => {
+        // Documents: each page, then its sections, which share its meta.
+        this.page = []; this.meta = []; this.kids = {}; this.starts = []; this.pageNo = [];
+        this.length = meta.lengths;
+        for (const p of meta.pages) {
+          const d = this.page.length;
+          this.starts.push(d);
+          this.kids[d] = [];
+          for (let i = 0; i <= p[0]; i++) {
+            this.page.push(d); this.meta.push(p); this.pageNo.push(this.starts.length - 1);
+            if (i) this.kids[d].push(d + i);
+          }
+        }
+        if (text) this.chunks[0] = Promise.resolve(this.keep(0, text));
         return this;
       });
       this.loading.catch(() => { this.loading = null; });
       return this.loading;
     }
 
-    part(name) {
-      return (this.parts[name] ||= this.get(new URL(name, this.url).href)
+    // `text.<hash>.<n>.json`: files of a series share one hash, so the manifest lists no names.
+    file(stem, hash, n) { return new URL(`${stem}.${hash}.${n}.json`, this.url).href; }
+
+    keep(n, t) { t.docs.forEach((doc, k) => { this.text[this.starts[n * this.m.text.pages] + k] = doc; }); }
+
+    // Loads the text of the given documents: the files of their pages.
+    texts(docs) {
+      const { pages, hash } = this.m.text;
+      const files = new Set(docs.map((d) => Math.floor(this.pageNo[d] / pages)));
+      return Promise.all([...files].map((n) => (this.chunks[n] ||= this.get(this.file('text', hash, n)).then((t) => this.keep(n, t)))));
+    }
+
+    part(url) {
+      return (this.parts[url] ||= this.get(url)
         .then((p) => ({ terms: new Map(Object.entries(p.terms)), keys: Object.keys(p.terms).sort() })));
     }
 
-    // Names of the index files that hold the words from `from` up to `to`.
+    // The index files that hold the words from `from` up to `to`.
     files(from, to) {
       const { index, shards } = this.m;
-      if (index) return [index];
-      return shards.filter((s, i) => s[0] <= to && (!shards[i + 1] || shards[i + 1][0] > from)).map((s) => s[1]);
+      if (index) return [new URL(index, this.url).href];
+      const keys = shards.from, out = [];
+      keys.forEach((key, i) => { if (key <= to && !(keys[i + 1] <= from)) out.push(this.file('shard', shards.hash, i)); });
+      return out;
     }
 
     postings(term, part) {
       if (!this.lists[term]) {
+        // A positive gap is a posting of weight 1; a negative one is followed by the weight.
         const raw = part.terms.get(term), list = [];
-        for (let i = 0, doc = -1; i < raw.length; i += 2) { doc += raw[i]; list.push(doc, raw[i + 1]); }
+        for (let i = 0, doc = -1; i < raw.length; i++) {
+          if (raw[i] > 0) list.push(doc += raw[i], 1);
+          else list.push(doc -= raw[i], raw[++i]);
+        }
         this.lists[term] = list;
       }
       return this.lists[term];
     }
 
     // Indexed words a query word stands for, with how much each counts: the folded word itself;
-    // for the word being typed, longer words it starts, and shorter ones it already runs past
-    // ("renewa" -> renew).
+    // for the word being typed, longer words it starts (the PREFIX most common of them), and
+    // shorter ones it already runs past ("renewa" -> renew).
     async expand(raw, prefix) {
-      const folded = fold(raw), found = new Map();
+      const folded = fold(raw), found = new Map(), longer = [];
       const from = prefix ? [raw, folded, raw.slice(0, 4)].sort()[0] : folded;
       const to = prefix ? (raw > folded ? raw : folded) + '\uffff' : folded;
       const parts = await Promise.all(this.files(from, to).map((f) => this.part(f)));
@@ -168,11 +200,13 @@
         if (!prefix) continue;
         for (const start of [raw, folded]) {
           for (let i = lowerBound(part.keys, start); i < part.keys.length && part.keys[i].startsWith(start); i++) {
-            add(part.keys[i], 0.9 * start.length / part.keys[i].length, part);
+            longer.push([part.keys[i], 0.9 * start.length / part.keys[i].length, part, part.terms.get(part.keys[i]).length]);
           }
         }
         for (let n = raw.length - 1; n >= Math.max(4, raw.length - 3); n--) add(raw.slice(0, n), 0.8 * n / raw.length, part);
       }
+      if (longer.length > PREFIX) longer.sort((a, b) => b[3] - a[3]).length = PREFIX;
+      for (const [term, weight, part] of longer) add(term, weight, part);
       return { parts, terms: found };
     }
 
@@ -199,7 +233,7 @@
         const list = this.postings(term, part), df = list.length / 2;
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
         for (let i = 0; i < list.length; i += 2) {
-          const d = list[i], w = list[i + 1], len = this.docs[d][4];
+          const d = list[i], w = list[i + 1], len = this.length[d];
           const s = weight * factor * idf * w * (k1 + 1) / (w + k1 * (1 - b + b * len / (avg || 1)));
           if (s > (scores.get(d) || 0)) scores.set(d, s);
         }
@@ -210,18 +244,19 @@
     borrow(own) {
       const out = new Map(own), raise = (d, s) => { if (s > (out.get(d) || 0)) out.set(d, s); };
       own.forEach((s, d) => {
-        const p = this.docs[d][2];
-        if (p >= 0) raise(p, FROM_SECTION * s);
+        const p = this.page[d];
+        if (p !== d) raise(p, FROM_SECTION * s);
         else for (const k of this.kids[d] || []) raise(k, FROM_PAGE * s + OWN * (own.get(k) || 0));
       });
       return out;
     }
 
     /* Runs a query; `filters` maps a facet id to a Set of value slugs. Resolves to {results:
-       [{doc, score, url, title, excerpt, kind, section, page}], mode: 'and' | 'or' | 'none' |
+       [{doc, score, kind, section, url, title, excerpt, page}], mode: 'and' | 'or' | 'none' |
        'browse', filtered, corrected: [[typed, indexed]], matched: Set of indexed words,
-       counts: {facet: [count per value]}}. */
-    async search(query, filters = {}) {
+       counts: {facet: [count per value]} (when `counts`)}. The first `shown` results have their
+       text (url, title, excerpt, page title); the others too once their text file is loaded. */
+    async search(query, filters = {}, shown = 10, counts = true) {
       await this.ready();
       let typed = words(query);
       const prefixLast = /[\p{L}\p{N}]$/u.test(query);
@@ -243,7 +278,7 @@
       if (!perWord.length) {
         // No words: the pages the filters leave, and counts over every page to filter by.
         mode = 'browse';
-        this.docs.forEach((doc, d) => { if (doc[2] < 0) total.set(d, 0); });
+        this.page.forEach((p, d) => { if (p === d) total.set(d, 0); });
       } else {
         perWord[0].forEach((s, d) => {
           if (perWord.every((scores) => scores.has(d))) total.set(d, perWord.reduce((sum, scores) => sum + scores.get(d), 0));
@@ -256,14 +291,20 @@
       }
       // Borrowed words only complete a match: an entry with none of the words itself is left out.
       const ranked = [...total].filter(([d]) => mode === 'browse' || own.has(d))
-        .sort((a, b) => b[1] - a[1] || this.docs[a[0]][5] - this.docs[b[0]][5] || a[0] - b[0]);
-      const { results, counts } = this.facet(ranked, filters, mode !== 'browse' || filtered);
-      return { results, mode, filtered, corrected, matched, counts };
+        .sort((a, b) => b[1] - a[1] || this.meta[a[0]][1] - this.meta[b[0]][1] || a[0] - b[0]);
+      const facets = this.facet(ranked, filters, mode !== 'browse' || filtered, counts);
+      const results = facets.results;
+      await this.texts(results.slice(0, shown).flatMap((r) => [r.doc, this.page[r.doc]]));
+      for (const r of results) {
+        const text = this.text[r.doc], page = this.text[this.page[r.doc]];
+        if (text) Object.assign(r, { url: text[0], title: text[1], excerpt: text[2], page: r.section ? page[1] : null });
+      }
+      return { results, mode, filtered, corrected, matched, counts: facets.counts };
     }
 
     // Keeps the ranked documents the filters allow (OR within a facet, AND across facets), and
     // counts each facet's values over the documents the other facets allow.
-    facet(ranked, filters, list) {
+    facet(ranked, filters, list, count) {
       const facets = this.m.facets, ids = {}, counts = {}, results = [];
       for (const f of facets) {
         // A value this index does not have (an old link) matches nothing.
@@ -274,16 +315,14 @@
         counts[f.id] = f.values.map(() => 0);
       }
       for (const [d, score] of ranked) {
-        const doc = this.docs[d];
+        const doc = this.meta[d];
         const failing = facets.filter((f) => ids[f.id].size && ![].concat(doc[FACET_FIELD[f.id]]).some((v) => ids[f.id].has(v)));
-        for (const f of facets) {
+        for (const f of count ? facets : []) {
           if (failing.length > 1 || (failing.length === 1 && failing[0] !== f)) continue;
           for (const v of [].concat(doc[FACET_FIELD[f.id]])) if (v >= 0) counts[f.id][v]++;
         }
         if (failing.length || !list) continue;
-        const page = doc[2] >= 0 ? this.docs[doc[2]] : null;
-        results.push({ doc: d, score, url: doc[0], title: doc[1], excerpt: doc[3], kind: facets[0].values[doc[5]][1],
-          section: !!page, page: page && page[1] });
+        results.push({ doc: d, score, kind: facets[0].values[doc[1]][1], section: this.page[d] !== d });
       }
       return { results, counts };
     }

@@ -56,7 +56,7 @@
     if (app) writeURL(push);
     if (!q.trim() && !app) return show(null, q);
     try {
-      const out = await engine.search(q, filters);
+      const out = await engine.search(q, filters, app ? 50 : 8, !!app);
       if (mine === seq) show(out, q);
       return out;
     } catch (error) {

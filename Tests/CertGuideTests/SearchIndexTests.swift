@@ -9,31 +9,53 @@ import Testing
         var files: [String: Data]
         var manifestName: String
         var manifest: [String: Any]
-        var docs: [[Any]]
+        /// `[url, title, excerpt]` by document.
+        var docs: [[String]]
+        /// By document: its page's `[sections, kind, level, [settings], issuer, cost]`.
+        var meta: [[Any]]
+        /// The document number of each document's page.
+        var parents: [Int]
+        var lengths: [Int]
         var terms: [String: [Int]]
 
         init(_ output: [OutputFile]) throws {
             files = Dictionary(uniqueKeysWithValues: output.filter { $0.path.hasPrefix("search/") && $0.path.hasSuffix(".json") }
                 .map { ($0.path, $0.contents) })
             manifestName = try #require(files.keys.first { $0.hasPrefix("search/manifest.") })
-            manifest = try #require(try JSONSerialization.jsonObject(with: files[manifestName]!) as? [String: Any])
-            let docsFile = try #require(files["search/" + (manifest["docs"] as? String ?? "")])
-            docs = try #require((try JSONSerialization.jsonObject(with: docsFile) as? [String: Any])?["docs"] as? [[Any]])
-            let indexFile = try #require(files["search/" + (manifest["index"] as? String ?? "")])
-            terms = try #require((try JSONSerialization.jsonObject(with: indexFile) as? [String: Any])?["terms"] as? [String: [Int]])
+            manifest = try #require(try Self.object(files[manifestName]))
+            let text = try #require(manifest["text"] as? [String: Any])
+            let hash = try #require(text["hash"] as? String)
+            docs = []
+            for number in 0..<(text["files"] as? Int ?? 0) {
+                let file = try #require(try Self.object(files["search/text.\(hash).\(number).json"]))
+                docs += try #require(file["docs"] as? [[String]])
+            }
+            let metaFile = try #require(try Self.object(files["search/" + (manifest["meta"] as? String ?? "")]))
+            lengths = try #require(metaFile["lengths"] as? [Int])
+            meta = []
+            parents = []
+            for page in try #require(metaFile["pages"] as? [[Any]]) {
+                let first = parents.count
+                for _ in 0...(page[0] as! Int) {
+                    parents.append(first)
+                    meta.append(page)
+                }
+            }
+            let index = try #require(try Self.object(files["search/" + (manifest["index"] as? String ?? "")]))
+            terms = try #require(index["terms"] as? [String: [Int]])
         }
 
-        func document(_ url: String) -> Int? { docs.firstIndex { $0[0] as? String == url } }
+        static func object(_ data: Data?) throws -> [String: Any]? {
+            guard let data else { return nil }
+            return try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        }
+
+        func document(_ url: String) -> Int? { docs.firstIndex { $0[0] == url } }
 
         /// The posting weight of `term` in the document at `url`, 0 when absent.
         func weight(_ term: String, _ url: String) -> Int {
             guard let target = document(url), let list = terms[term] else { return 0 }
-            var doc = -1
-            for index in stride(from: 0, to: list.count, by: 2) {
-                doc += list[index]
-                if doc == target { return list[index + 1] }
-            }
-            return 0
+            return PostingsJSON.decode(list).first { $0.document == target }?.weight ?? 0
         }
     }
 
@@ -41,18 +63,21 @@ import Testing
         let site = try TestSite(fixture: "search")
         defer { site.cleanUp() }
         let written = try Written(try site.generate())
-        let urls = written.docs.compactMap { $0[0] as? String }
+        let urls = written.docs.map { $0[0] }
         for url in ["/certifications/cataloging-technician/", "/certifications/cataloging-technician/#exam",
                     "/certifications/cataloging-technician/#renewal", "/faq/how-do-i-renew/", "/about/", "/about/#verified-dates"] {
             #expect(urls.contains(url), "no search document for \(url)")
         }
         #expect(urls.count == 15)
+        #expect(written.lengths.count == 15 && written.parents.count == 15)
         let page = try #require(written.document("/certifications/cataloging-technician/"))
         let renewalIndex = try #require(written.document("/certifications/cataloging-technician/#renewal"))
         let renewal = written.docs[renewalIndex]
-        #expect(renewal[1] as? String == "Renewal")
-        #expect(renewal[2] as? Int == page)
-        #expect((renewal[3] as? String)?.hasPrefix("You renew every five years.") == true)
+        #expect(renewal[1] == "Renewal")
+        #expect(written.parents[renewalIndex] == page)
+        #expect(written.parents[page] == page)
+        #expect(renewal[2].hasPrefix("You renew every five years."))
+        #expect(written.lengths[renewalIndex] == 19 + 1) // body words, then the heading
         #expect(written.manifest["count"] as? Int == 15)
     }
 
@@ -83,12 +108,12 @@ import Testing
         #expect(facets.compactMap { $0["id"] as? String } == ["kind", "level", "setting", "issuer", "cost"])
         func facetsOf(_ url: String) throws -> [String] {
             let index = try #require(written.document(url))
-            let doc = written.docs[index]
-            let kind = values("kind")[doc[5] as! Int]
-            let level = (doc[6] as! Int) < 0 ? "-" : values("level")[doc[6] as! Int]
-            let settings = (doc[7] as! [Int]).map { values("setting")[$0] }.joined(separator: "+")
-            let issuer = (doc[8] as! Int) < 0 ? "-" : values("issuer")[doc[8] as! Int]
-            let cost = (doc[9] as! Int) < 0 ? "-" : values("cost")[doc[9] as! Int]
+            let doc = written.meta[index]
+            let kind = values("kind")[doc[1] as! Int]
+            let level = (doc[2] as! Int) < 0 ? "-" : values("level")[doc[2] as! Int]
+            let settings = (doc[3] as! [Int]).map { values("setting")[$0] }.joined(separator: "+")
+            let issuer = (doc[4] as! Int) < 0 ? "-" : values("issuer")[doc[4] as! Int]
+            let cost = (doc[5] as! Int) < 0 ? "-" : values("cost")[doc[5] as! Int]
             return [kind, level, settings, issuer, cost]
         }
         #expect(try facetsOf("/certifications/cataloging-technician/") == ["certification", "technician", "public", "alpha-society", "under-200"])
@@ -103,7 +128,7 @@ import Testing
         let site = try TestSite()
         defer { site.cleanUp() }
         let written = try Written(try site.generate())
-        #expect(!written.docs.contains { ($0[0] as? String)?.contains("gamma-draft") == true })
+        #expect(!written.docs.contains { $0[0].contains("gamma-draft") })
         #expect(written.terms["gamma"] == nil)
         let withDrafts = try Written(try site.generate(drafts: true))
         #expect(withDrafts.terms["gamma"] != nil)
@@ -127,7 +152,7 @@ import Testing
         let changed = Set(try site.snapshot().keys.filter { $0.hasPrefix("search/") })
         let before = Set(first.keys.filter { $0.hasPrefix("search/") })
         #expect(changed.filter { $0.contains("/index.") } != before.filter { $0.contains("/index.") })
-        #expect(changed.filter { $0.contains("/docs.") } != before.filter { $0.contains("/docs.") })
+        #expect(changed.filter { $0.contains("/text.") } != before.filter { $0.contains("/text.") })
         #expect(!changed.contains(manifest))
     }
 

@@ -108,13 +108,20 @@ test('a sharded index gives the same results and fetches only the shards a query
       assert.deepEqual(urls(await split.search(query)), urls(await run(query)), query);
     }
     await split.ready();
-    const shards = split.m.shards.length;
+    const shards = split.m.shards.from.length;
     assert.ok(shards > 10, `only ${shards} shards`);
     const before = sharded.requests.length;
     const fresh = sharded.engine();
     await fresh.search('metadata ');
     const fetched = sharded.requests.slice(before).filter((p) => p.includes('/shard.'));
     assert.equal(fetched.length, 1, `fetched ${fetched}`);
+    // Text comes one page a file, only for the results shown.
+    const one = sharded.engine(), mark = sharded.requests.length;
+    const top = await one.search('metadata ', {}, 1);
+    const texts = sharded.requests.slice(mark).filter((p) => p.includes('/text.'));
+    assert.equal(texts.length, 1, `fetched ${texts}`);
+    assert.equal(top.results[0].title, 'Metadata Librarian Certificate');
+    assert.equal(top.results.filter((r) => r.title).length, top.results.filter((r) => r.url && r.url.startsWith('/certifications/metadata-librarian/')).length);
     // One letter fetches no shard at all.
     const onLetter = sharded.engine();
     const count = sharded.requests.length;

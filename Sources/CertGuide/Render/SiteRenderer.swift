@@ -3,16 +3,13 @@ import Foundation
 /// Renders a `Site` through the templates into the files of the output folder, in memory.
 public struct SiteRenderer: Sendable {
     public var templates: TemplateLibrary
-    public var searchOptions: SearchIndexOptions
 
-    public init(templates: TemplateLibrary, searchOptions: SearchIndexOptions = .init()) {
+    public init(templates: TemplateLibrary) {
         self.templates = templates
-        self.searchOptions = searchOptions
     }
 
-    public func render(_ site: Site) throws(DiagnosticsError) -> [OutputFile] {
-        // The index first: every page's search box names its manifest.
-        let search = SearchIndexFiles(site: site, options: searchOptions)
+    /// - Parameter search: the site's search index; every page's search box names its manifest.
+    public func render(_ site: Site, search: SearchIndexFiles) throws(DiagnosticsError) -> [OutputFile] {
         let specs = PageContexts(site: site, searchManifest: search.manifestURL).all()
         var diagnostics: [Diagnostic] = []
         var files = search.files

@@ -11,8 +11,4 @@ enum ContentHash {
         let text = String(hash, radix: 16)
         return String((String(repeating: "0", count: 16 - text.count) + text).prefix(12))
     }
-
-    static func name(_ stem: String, _ contents: String) -> String {
-        "\(stem).\(hex(contents.utf8)).json"
-    }
 }

@@ -52,7 +52,7 @@ enum SearchDocuments {
             hit.url = page.url + "#" + id
             hit.title = title
             hit.parent = parent
-            hit.excerpt = Excerpt.make(from: section.text.split(whereSeparator: \.isNewline).joined(separator: " "), limit: excerptLength)
+            hit.excerpt = Excerpt.make(from: section.text, limit: excerptLength)
             hit.fields = [.title: title, .body: section.text]
             documents.append(hit)
         }

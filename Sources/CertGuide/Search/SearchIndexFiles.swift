@@ -1,13 +1,14 @@
-/// Writes a site's search index as files under `search/` (format: README, "Search index").
+import Foundation
+
+/// Writes a site's search index as files under `search/`, each named by a hash of its bytes
+/// (format: README, "Search index"):
 ///
-/// - `manifest.<hash>.json`: format version, BM25 parameters, document count and average
-///   length, the facets, and the names of the other files: `index` (one file) or `shards`
-///   (`[[fromKey, file], …]`).
-/// - `docs.<hash>.json`: `{"docs": [[url, title, parent, excerpt, length, kind, level,
-///   [settings], issuer, cost], …]}`, facets as positions in the manifest's value lists, -1
-///   when a document has none.
-/// - `index.<hash>.json` or `shard.<hash>.json`: `{"terms": {"word": [docGap, weight, …]}}`,
-///   each document as the gap from the one before (the first as its number + 1).
+/// - `manifest.<hash>.json`, which every page's search box names: format version, BM25
+///   parameters, document count and average length, the facets, and the other files.
+/// - `meta.<hash>.json`: what ranking and filtering need for every document, in a few numbers.
+/// - `text.<hash>.<n>.json`: url, title and excerpt of the documents, for showing results; one
+///   file, or once the index is split, one per page or two, fetched for the results on screen.
+/// - `index.<hash>.json`, or past the size threshold `shard.<hash>.<n>.json` by word prefix.
 public struct SearchIndexFiles: Sendable {
     public static let formatVersion = 1
     public static let folder = "search"
@@ -25,34 +26,49 @@ public struct SearchIndexFiles: Sendable {
         let index = IndexBuilder.build(documents)
         let facets = SearchFacets(documents)
         var files: [OutputFile] = []
-        func add(_ stem: String, _ text: String) -> String {
-            let name = ContentHash.name(stem, text)
-            files.append(OutputFile(path: "\(Self.folder)/\(name)", text: text))
+        func add(_ stem: String, _ bytes: [UInt8]) -> String {
+            let name = "\(stem).\(ContentHash.hex(bytes)).json"
+            files.append(OutputFile(path: "\(Self.folder)/\(name)", contents: Data(bytes)))
             return name
         }
+        /// A numbered series (`text.<hash>.0.json`, …) named by one hash of all its files, so the
+        /// manifest lists no names; returns the hash.
+        func addSeries(_ stem: String, _ series: [[UInt8]]) -> String {
+            let hash = ContentHash.hex(series.joined())
+            for (number, bytes) in series.enumerated() {
+                files.append(OutputFile(path: "\(Self.folder)/\(stem).\(hash).\(number).json", contents: Data(bytes)))
+            }
+            return hash
+        }
 
-        let docsName = add("docs", Self.docsJSON(index, facets))
         let terms = index.terms
-        var entries: [String: String] = [:]
-        for term in terms { entries[term] = Self.entry(term, index.postings[term]!) }
-        let total = entries.values.reduce(0) { $0 + $1.utf8.count + 1 }
+        var entries: [String: [UInt8]] = [:]
+        for term in terms { entries[term] = PostingsJSON.entry(term, index.postings[term]!) }
+        let split = entries.values.reduce(0) { $0 + $1.count + 1 } > options.shardThreshold
 
         var manifest = JSONWriter()
-        manifest.raw("{\"version\":\(Self.formatVersion),\"fold\":\"light\",\"k1\":1.2,\"b\":0.3,\"count\":")
+        manifest.raw("{\"version\":\(Self.formatVersion),\"k1\":1.2,\"b\":0.3,\"count\":")
         manifest.number(documents.count)
         manifest.raw(",\"averageLength\":")
         manifest.number(index.averageLength)
-        manifest.raw(",\"docs\":")
-        manifest.string(docsName)
-        if total <= options.shardThreshold {
-            manifest.raw(",\"index\":")
-            manifest.string(add("index", Self.termsJSON(terms, entries)))
+        manifest.raw(",\"meta\":")
+        manifest.string(add("meta", DocumentsJSON.meta(index, facets)))
+        let pages = documents.filter { $0.parent == nil }.count
+        let perFile = split ? max(1, options.textPagesPerFile) : max(1, pages)
+        let text = DocumentsJSON.text(documents, pagesPerFile: perFile)
+        manifest.raw(",\"text\":{\"pages\":\(perFile),\"files\":\(text.count),\"hash\":")
+        manifest.string(addSeries("text", text))
+        manifest.raw("}")
+        if split {
+            let shards = IndexShards.split(terms, size: { entries[$0]!.count + 1 }, target: options.shardTarget)
+            manifest.raw(",\"shards\":{\"hash\":")
+            manifest.string(addSeries("shard", shards.map { PostingsJSON.terms($0.terms, entries) }))
+            manifest.raw(",\"from\":")
+            manifest.strings(shards.map(\.from))
+            manifest.raw("}")
         } else {
-            let shards = IndexShards.split(terms, size: { entries[$0]!.utf8.count + 1 }, target: options.shardTarget)
-            manifest.raw(",\"shards\":")
-            manifest.array(shards) { writer, shard in
-                writer.strings([shard.from, add("shard", Self.termsJSON(shard.terms, entries))])
-            }
+            manifest.raw(",\"index\":")
+            manifest.string(add("index", PostingsJSON.terms(terms, entries)))
         }
         manifest.raw(",\"facets\":")
         manifest.array(facets.all) { writer, facet in
@@ -65,47 +81,9 @@ public struct SearchIndexFiles: Sendable {
             writer.raw("}")
         }
         manifest.raw("}\n")
-        let manifestName = add("manifest", manifest.text)
+        let manifestName = add("manifest", manifest.bytes)
         self.files = files
         self.manifestURL = "/\(Self.folder)/\(manifestName)"
         self.index = index
-    }
-
-    /// `"word":[gap,weight,gap,weight]`
-    static func entry(_ term: String, _ postings: [SearchIndex.Posting]) -> String {
-        var writer = JSONWriter()
-        writer.string(term)
-        writer.raw(":[")
-        var previous = -1
-        for (index, posting) in postings.enumerated() {
-            if index > 0 { writer.raw(",") }
-            writer.raw("\(posting.document - previous),\(posting.weight)")
-            previous = posting.document
-        }
-        writer.raw("]")
-        return writer.text
-    }
-
-    private static func termsJSON(_ terms: [String], _ entries: [String: String]) -> String {
-        "{\"terms\":{" + terms.map { entries[$0]! }.joined(separator: ",\n") + "}}\n"
-    }
-
-    private static func docsJSON(_ index: SearchIndex, _ facets: SearchFacets) -> String {
-        var writer = JSONWriter()
-        writer.raw("{\"docs\":[")
-        for (number, document) in index.documents.enumerated() {
-            writer.raw(number == 0 ? "\n" : ",\n")
-            writer.raw("[")
-            writer.string(document.url)
-            writer.raw(",")
-            writer.string(document.title)
-            writer.raw(",\(document.parent ?? -1),")
-            writer.string(document.excerpt)
-            writer.raw(",\(index.lengths[number]),\(facets.kind.position(document.kind.slug)),\(facets.level.position(document.level?.rawValue)),")
-            writer.numbers(document.settings.map { facets.setting.position($0.rawValue) })
-            writer.raw(",\(facets.issuer.position(document.issuer.map(Slug.make))),\(facets.cost.position(document.costBand))]")
-        }
-        writer.raw("\n]}\n")
-        return writer.text
     }
 }

@@ -12,9 +12,14 @@
 ///    `-og` (British "catalogue", "catalogued" meet "catalog").
 public enum WordFolding {
     public static func fold(_ word: String) -> String {
-        let letters = Array(word.utf8)
-        guard letters.count >= 4, letters.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return word }
-        var w = letters
+        var letters = Array(word.utf8)
+        fold(&letters)
+        return String(decoding: letters, as: UTF8.self)
+    }
+
+    /// The same on UTF-8 bytes, in place; other words are left as they are.
+    static func fold(_ w: inout [UInt8]) {
+        guard w.count >= 4, w.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return }
         func ends(_ suffix: String) -> Bool { w.count >= suffix.utf8.count && w.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) }
         func replace(_ count: Int, with tail: String = "") { w.removeLast(count); w += tail.utf8 }
 
@@ -31,7 +36,6 @@ public enum WordFolding {
 
         if w.count >= 4, ends("e") { replace(1) }
         if ends("ogu") { replace(1) }
-        return String(decoding: w, as: UTF8.self)
     }
 
     private static let doubled = Set("bdgmnprt".utf8)
