@@ -226,28 +226,30 @@
       return best;
     }
 
-    // Scores every document for one query word: BM25 on the pre-weighted frequencies.
+    // Scores every document for one query word: BM25 on the pre-weighted frequencies. Scores
+    // live in arrays by document number: no maps to build while the reader types.
     score(terms, weight) {
-      const { count: n, k1, b, averageLength: avg } = this.m, scores = new Map();
+      const { count: n, k1, b, averageLength: avg } = this.m, scores = new Float64Array(this.page.length);
       terms.forEach(([factor, part], term) => {
         const list = this.postings(term, part), df = list.length / 2;
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
         for (let i = 0; i < list.length; i += 2) {
-          const d = list[i], w = list[i + 1], len = this.length[d];
-          const s = weight * factor * idf * w * (k1 + 1) / (w + k1 * (1 - b + b * len / (avg || 1)));
-          if (s > (scores.get(d) || 0)) scores.set(d, s);
+          const d = list[i], w = list[i + 1];
+          const s = weight * factor * idf * w * (k1 + 1) / (w + k1 * (1 - b + b * this.length[d] / (avg || 1)));
+          if (s > scores[d]) scores[d] = s;
         }
       });
       return scores;
     }
 
     borrow(own) {
-      const out = new Map(own), raise = (d, s) => { if (s > (out.get(d) || 0)) out.set(d, s); };
-      own.forEach((s, d) => {
-        const p = this.page[d];
-        if (p !== d) raise(p, FROM_SECTION * s);
-        else for (const k of this.kids[d] || []) raise(k, FROM_PAGE * s + OWN * (own.get(k) || 0));
-      });
+      const out = Float64Array.from(own);
+      for (let d = 0; d < own.length; d++) {
+        const s = own[d], p = this.page[d];
+        if (!s) continue;
+        if (p !== d) out[p] = Math.max(out[p], FROM_SECTION * s);
+        else for (const k of this.kids[d]) out[k] = Math.max(out[k], FROM_PAGE * s + OWN * own[k]);
+      }
       return out;
     }
 
@@ -262,7 +264,7 @@
       const prefixLast = /[\p{L}\p{N}]$/u.test(query);
       if (this.m.shards && query.trim().length < 2) typed = [];
       const expansions = await Promise.all(typed.map((w, i) => this.expand(w, prefixLast && i === typed.length - 1)));
-      const corrected = [], matched = new Set(), own = new Set();
+      const corrected = [], matched = new Set(), n = this.page.length, own = new Uint8Array(n);
       const perWord = expansions.map((x, i) => {
         if (!x.terms.size) {
           const fix = this.correct(fold(typed[i]), x.parts);
@@ -270,29 +272,31 @@
         }
         x.terms.forEach((entry, term) => matched.add(term));
         const scores = this.score(x.terms, typed[i].length <= 2 && AZ.test(typed[i]) ? SHORT : 1);
-        scores.forEach((s, d) => own.add(d));
+        for (let d = 0; d < n; d++) if (scores[d]) own[d] = 1;
         return this.borrow(scores);
       });
-      let mode = 'and';
-      const total = new Map(), filtered = Object.keys(filters).some((f) => filters[f] && filters[f].size);
-      if (!perWord.length) {
-        // No words: the pages the filters leave, and counts over every page to filter by.
-        mode = 'browse';
-        this.page.forEach((p, d) => { if (p === d) total.set(d, 0); });
-      } else {
-        perWord[0].forEach((s, d) => {
-          if (perWord.every((scores) => scores.has(d))) total.set(d, perWord.reduce((sum, scores) => sum + scores.get(d), 0));
-        });
-        if (!total.size && perWord.length > 1) {
-          mode = 'or';
-          for (const scores of perWord) scores.forEach((s, d) => total.set(d, (total.get(d) || 0) + s));
+      let mode = perWord.length ? 'and' : 'browse';
+      const total = new Float64Array(n), hit = new Uint8Array(n);
+      const filtered = Object.keys(filters).some((f) => filters[f] && filters[f].size);
+      // No words: the pages the filters leave, and counts over every page to filter by.
+      if (mode === 'browse') for (let d = 0; d < n; d++) hit[d] = this.page[d] === d ? 1 : 0;
+      // Every word, or failing that any word; borrowed words only complete a match: an entry
+      // with none of the words itself is left out.
+      for (const all of perWord.length ? [true, false] : []) {
+        for (let d = 0; d < n; d++) {
+          if (!own[d]) continue;
+          let sum = 0, every = true;
+          for (const scores of perWord) { sum += scores[d]; every &&= scores[d] > 0; }
+          if (all ? every : sum > 0) { total[d] = sum; hit[d] = 1; }
         }
-        if (!total.size) mode = 'none';
+        if (hit.includes(1) || perWord.length === 1) break;
+        mode = 'or';
       }
-      // Borrowed words only complete a match: an entry with none of the words itself is left out.
-      const ranked = [...total].filter(([d]) => mode === 'browse' || own.has(d))
-        .sort((a, b) => b[1] - a[1] || this.meta[a[0]][1] - this.meta[b[0]][1] || a[0] - b[0]);
-      const facets = this.facet(ranked, filters, mode !== 'browse' || filtered, counts);
+      if (mode !== 'browse' && !hit.includes(1)) mode = 'none';
+      const ranked = [];
+      for (let d = 0; d < n; d++) if (hit[d]) ranked.push(d);
+      ranked.sort((a, b) => total[b] - total[a] || this.meta[a][1] - this.meta[b][1] || a - b);
+      const facets = this.facet(ranked, total, filters, mode !== 'browse' || filtered, counts);
       const results = facets.results;
       await this.texts(results.slice(0, shown).flatMap((r) => [r.doc, this.page[r.doc]]));
       for (const r of results) {
@@ -304,7 +308,7 @@
 
     // Keeps the ranked documents the filters allow (OR within a facet, AND across facets), and
     // counts each facet's values over the documents the other facets allow.
-    facet(ranked, filters, list, count) {
+    facet(ranked, total, filters, list, count) {
       const facets = this.m.facets, ids = {}, counts = {}, results = [];
       for (const f of facets) {
         // A value this index does not have (an old link) matches nothing.
@@ -314,15 +318,19 @@
         }));
         counts[f.id] = f.values.map(() => 0);
       }
-      for (const [d, score] of ranked) {
+      const active = facets.filter((f) => ids[f.id].size);
+      const has = (value, set) => (Array.isArray(value) ? value.some((v) => set.has(v)) : set.has(value));
+      for (const d of ranked) {
         const doc = this.meta[d];
-        const failing = facets.filter((f) => ids[f.id].size && ![].concat(doc[FACET_FIELD[f.id]]).some((v) => ids[f.id].has(v)));
-        for (const f of count ? facets : []) {
-          if (failing.length > 1 || (failing.length === 1 && failing[0] !== f)) continue;
-          for (const v of [].concat(doc[FACET_FIELD[f.id]])) if (v >= 0) counts[f.id][v]++;
+        const failing = active.length ? active.filter((f) => !has(doc[FACET_FIELD[f.id]], ids[f.id])) : active;
+        for (const f of count && failing.length < 2 ? facets : []) {
+          if (failing.length === 1 && failing[0] !== f) continue;
+          const value = doc[FACET_FIELD[f.id]];
+          if (Array.isArray(value)) for (const v of value) counts[f.id][v]++;
+          else if (value >= 0) counts[f.id][value]++;
         }
         if (failing.length || !list) continue;
-        results.push({ doc: d, score, kind: facets[0].values[doc[1]][1], section: this.page[d] !== d });
+        results.push({ doc: d, score: total[d], kind: facets[0].values[doc[1]][1], section: this.page[d] !== d });
       }
       return { results, counts };
     }

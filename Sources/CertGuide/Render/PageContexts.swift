@@ -13,12 +13,22 @@ struct PageContexts {
     let data: StructuredData
     /// Site path of the search index manifest, which the search box of every page loads.
     let searchManifest: String
+    /// The same on every page: worked out once, or a large guide renders in quadratic time.
+    let levels: [Record]
+    let filters: Record
 
     init(site: Site, searchManifest: String) {
         self.site = site
         self.records = EntryRecords(site: site)
         self.data = StructuredData(site: site)
         self.searchManifest = searchManifest
+        self.levels = Self.levelGroups(site, records, site.certifications.indices)
+        self.filters = Record([
+            "levels": Level.allCases.filter { level in site.certifications.contains { $0.entry.frontMatter.level == level } }
+                .map { Record(["name": $0.title, "slug": $0.rawValue]) },
+            "settings": Setting.allCases.filter { setting in site.certifications.contains { $0.entry.frontMatter.settings?.contains(setting) == true } }
+                .map { Record(["name": $0.title, "slug": $0.rawValue]) },
+        ])
     }
 
     func all() -> [PageSpec] {
@@ -56,13 +66,8 @@ struct PageContexts {
                 }]),
             ]),
             "json_ld": jsonLD ?? false,
-            "levels": levelGroups(site.certifications.indices),
-            "filters": Record([
-                "levels": Level.allCases.filter { level in site.certifications.contains { $0.entry.frontMatter.level == level } }
-                    .map { Record(["name": $0.title, "slug": $0.rawValue]) },
-                "settings": Setting.allCases.filter { setting in site.certifications.contains { $0.entry.frontMatter.settings?.contains(setting) == true } }
-                    .map { Record(["name": $0.title, "slug": $0.rawValue]) },
-            ]),
+            "levels": levels,
+            "filters": filters,
             "certification_count": site.certifications.count,
             "faq_count": site.faqs.count,
             "search_manifest": searchManifest,
@@ -71,7 +76,7 @@ struct PageContexts {
         return PageSpec(template: template, url: url, context: Record(values))
     }
 
-    private func levelGroups(_ indices: some Sequence<Int>) -> [Record] {
+    private static func levelGroups(_ site: Site, _ records: EntryRecords, _ indices: some Sequence<Int>) -> [Record] {
         let indices = Array(indices)
         return Level.allCases.compactMap { level in
             let members = indices.filter { site.certifications[$0].entry.frontMatter.level == level }
