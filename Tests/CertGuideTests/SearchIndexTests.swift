@@ -92,6 +92,8 @@ import Testing
         #expect(written.weight("catt", "/certifications/cataloging-technician/") == 8)
         #expect(written.weight("renew", "/certifications/cataloging-technician/#renewal") == 8 + 3)
         #expect(written.weight("metadata", "/certifications/metadata-librarian/#standards") == 3)
+        // A `###` heading counts as a heading (4) of its section and as its text (1); "checked" once more.
+        #expect(written.weight("check", "/about/#verified-dates") == 4 + 1 + 1)
         // Accents folded at build time.
         #expect(written.weight("bibliothecair", "/certifications/bibliothecaire-diplome/") > 0)
         #expect(written.terms["bibliothécaire"] == nil)

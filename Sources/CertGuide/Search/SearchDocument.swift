@@ -1,8 +1,8 @@
 /// One hit the search can return: a whole page, or one `h2` section of it (`url#anchor`).
 public struct SearchDocument: Sendable, Hashable {
     /// Fields in the order of their weight; a word's score in a document is the sum over fields
-    /// of weight × occurrences (BM25F, weighted once at build time). A page has a title, a
-    /// section its heading: a page outranks its own sections on the words of its title.
+    /// of weight × occurrences (BM25F, weighted once at build time). A section's `##` heading
+    /// is its title and the `###` headings under it its headings.
     public enum Field: String, Sendable, CaseIterable {
         case title, abbreviation, issuer, topics, headings, summary, body
 

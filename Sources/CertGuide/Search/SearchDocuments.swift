@@ -46,6 +46,12 @@ enum SearchDocuments {
     private static func add(_ page: SearchDocument, sections document: MarkdownDocument, to documents: inout [SearchDocument]) {
         let parent = documents.count
         documents.append(page)
+        // The `###` (and deeper) headings under each `##`, by the section's id.
+        var subheadings: [String: [String]] = [:]
+        var current: String?
+        for heading in document.headings {
+            if heading.level == 2 { current = heading.id } else if let current, heading.level > 2 { subheadings[current, default: []].append(heading.text) }
+        }
         for section in document.sections {
             guard let id = section.id, let title = section.title else { continue }
             var hit = page
@@ -53,7 +59,7 @@ enum SearchDocuments {
             hit.title = title
             hit.parent = parent
             hit.excerpt = Excerpt.make(from: section.text, limit: excerptLength)
-            hit.fields = [.title: title, .body: section.text]
+            hit.fields = [.title: title, .headings: (subheadings[id] ?? []).joined(separator: "\n"), .body: section.text]
             documents.append(hit)
         }
     }
