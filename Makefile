@@ -1,11 +1,13 @@
 # The commands of the README:
 #   make serve   build the guide from Content/ and preview it with live reload
 #   make check   check the guide: broken links, stale facts, missing sources, ...
-#   make test    run the whole test suite: the Swift tests, then the browser tests
-#   make browser-test  only the browser tests: the built guide in headless Chromium (axe,
+#   make test    run the whole test suite: the Swift tests, the search in Node and headless
+#                Chromium, then the browser checks of the whole guide
+#   make browser-test  only the browser checks: the built guide in headless Chromium (axe,
 #                      HTML validator, a reader's journey, screenshots)
 #   make screenshots   home, a certification and compare at 1280 and 390 px into qa-screenshots/
-# Each installs what it needs first (scripts/setup; scripts/setup-browser for the browser).
+# Each installs what it needs first (scripts/setup for building; scripts/setup-search-tests and
+# scripts/setup-browser for the tests that need Node and Chromium).
 
 SWIFT ?= swift
 CONFIG ?= debug
@@ -33,6 +35,8 @@ check: build
 test: setup
 	@$(SWIFT) build --build-tests
 	@$(SWIFT) test --skip-build
+	@scripts/setup-search-tests
+	@scripts/test-web
 	@$(MAKE) --no-print-directory browser-test
 
 browser-test: build setup-browser

@@ -9,10 +9,13 @@ public struct BuildOptions: Sendable {
     /// Replaces `base_url` of `site.yml` (for previews and staging hosts).
     public var baseURL: String?
     public var fileSystem: FileSystem
+    /// When the search index is split into shards.
+    public var search: SearchIndexOptions
 
     public init(
         contentDirectory: URL, templatesDirectory: URL, outputDirectory: URL,
-        includeDrafts: Bool = false, baseURL: String? = nil, fileSystem: FileSystem = .local
+        includeDrafts: Bool = false, baseURL: String? = nil, fileSystem: FileSystem = .local,
+        search: SearchIndexOptions = .init()
     ) {
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
@@ -20,6 +23,7 @@ public struct BuildOptions: Sendable {
         self.includeDrafts = includeDrafts
         self.baseURL = baseURL
         self.fileSystem = fileSystem
+        self.search = search
     }
 }
 
@@ -31,6 +35,8 @@ public struct BuildReport: Sendable {
     public var faqs: Int
     public var freePages: Int
     public var milliseconds: Int
+    /// The part of `milliseconds` spent building the search index.
+    public var searchIndexMilliseconds: Int
     public var output: URL
 }
 
@@ -44,6 +50,12 @@ public struct Builder: Sendable {
 
     /// Builds the site in memory: every file that `build()` would write.
     public func generate() throws(DiagnosticsError) -> (Site, [OutputFile]) {
+        let (site, files, _) = try generateTimed()
+        return (site, files)
+    }
+
+    /// `generate()`, with the milliseconds the search index took.
+    private func generateTimed() throws(DiagnosticsError) -> (Site, [OutputFile], Int) {
         let loader = ContentLoader(contentDirectory: options.contentDirectory, displayRoot: options.contentDirectory.relativePath,
                                    includeDrafts: options.includeDrafts, fileSystem: options.fileSystem)
         // Load content and templates both before failing, so one run shows every problem.
@@ -64,9 +76,12 @@ public struct Builder: Sendable {
         }
         guard let site, let templates, !diagnostics.hasErrors else { throw DiagnosticsError(diagnostics) }
 
-        var files = try SiteRenderer(templates: templates).render(site)
+        let start = DispatchTime.now()
+        let search = SearchIndexFiles(site: site, options: options.search)
+        let searchTime = Self.milliseconds(since: start)
+        var files = try SiteRenderer(templates: templates).render(site, search: search)
         files += try assets()
-        return (site, files.sorted { $0.path < $1.path })
+        return (site, files.sorted { $0.path < $1.path }, searchTime)
     }
 
     /// Builds and swaps the result into the output folder. With `strictCheckAsOf`, the checks
@@ -75,25 +90,33 @@ public struct Builder: Sendable {
     public func build(strictCheckAsOf today: Day? = nil) throws -> BuildReport {
         let start = DispatchTime.now()
         try checkOutputIsSafe()
-        let (site, files) = try generate()
+        let (site, files, searchTime) = try generateTimed()
         if let today {
             let report = SiteChecker(options: options, today: today).check(site: site, files: files)
             if report.failed(strict: true) { throw DiagnosticsError(report.diagnostics) }
         }
         try OutputWriter(output: options.outputDirectory).write(files)
-        let elapsed = Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
         return BuildReport(pages: files.filter(\.isPage).count, files: files.count,
                            certifications: site.certifications.count, faqs: site.faqs.count, freePages: site.pages.count,
-                           milliseconds: elapsed, output: options.outputDirectory)
+                           milliseconds: Self.milliseconds(since: start), searchIndexMilliseconds: searchTime,
+                           output: options.outputDirectory)
     }
 
-    /// `Templates/assets/**` is copied to `assets/**`.
+    private static func milliseconds(since start: DispatchTime) -> Int {
+        Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
+    }
+
+    /// `Templates/assets/**` is copied to `assets/**`, scripts without their comment lines.
     private func assets() throws(DiagnosticsError) -> [OutputFile] {
         let folder = options.templatesDirectory.appendingPathComponent("assets")
         guard options.fileSystem.exists(folder) else { return [] }
         do {
             return try options.fileSystem.listFiles(folder).map { path in
-                OutputFile(path: "assets/\(path)", contents: try options.fileSystem.read(folder.appendingPathComponent(path)))
+                let data = try options.fileSystem.read(folder.appendingPathComponent(path))
+                if path.hasSuffix(".js"), let source = String(data: data, encoding: .utf8) {
+                    return OutputFile(path: "assets/\(path)", text: ScriptCompactor.compact(source))
+                }
+                return OutputFile(path: "assets/\(path)", contents: data)
             }
         } catch {
             throw DiagnosticsError([.error(options.templatesDirectory.relativePath + "/assets", .start,

@@ -27,11 +27,26 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Run the checks of `certguide check` first; any error or warning stops the build.")
     var strict = false
 
+    @Option(name: .customLong("search-shard-bytes"),
+            help: ArgumentHelp("Split the search index into shards by word prefix once it passes this many bytes.", valueName: "bytes"))
+    var searchShardBytes = SearchIndexOptions().shardThreshold
+
+    @Flag(name: .long, help: "Also print how long the search index took to build.")
+    var timings = false
+
+    func validate() throws {
+        guard searchShardBytes > 0 else { throw ValidationError("--search-shard-bytes must be a positive number of bytes") }
+    }
+
     func run() throws {
         do {
-            let report = try Builder(options: location.buildOptions()).build(strictCheckAsOf: strict ? .today() : nil)
+            var options = location.buildOptions()
+            options.search = SearchIndexOptions(shardThreshold: searchShardBytes,
+                                                shardTarget: min(SearchIndexOptions().shardTarget, max(1, searchShardBytes / 4)))
+            let report = try Builder(options: options).build(strictCheckAsOf: strict ? .today() : nil)
             print("Built \(report.pages) pages (\(report.certifications) certifications, \(report.faqs) FAQs, "
                   + "\(report.freePages) pages) in \(report.milliseconds) ms → \(location.output)/")
+            if timings { print("Search index: \(report.searchIndexMilliseconds) ms") }
         } catch let error as DiagnosticsError {
             DiagnosticPrinter.standardError.print(error.diagnostics)
             let errors = error.diagnostics.count(of: .error), warnings = error.diagnostics.count(of: .warning)

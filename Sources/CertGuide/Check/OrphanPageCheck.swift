@@ -1,12 +1,15 @@
 /// Pages no other page links to, on the built site: readers can only reach them by search or
 /// by knowing the address. Entries are listed by the templates (home, indexes), so this finds
-/// pages that templates or menus leave out, and pages only reachable through a draft.
+/// pages that templates or menus leave out, and pages only reachable through a draft. The
+/// search page's A–Z list links everything, like a sitemap, so its links do not count.
 struct OrphanPageCheck: SiteCheck {
+    static let exhaustiveListings: Set<String> = [SiteURL.outputPath(for: SiteURL.search)]
+
     func run(_ context: CheckContext) -> [CheckFinding] {
         var linked: Set<String> = []
-        for (outputPath, page) in context.pages where !context.redirects.contains(outputPath) {
+        for (outputPath, page) in context.pages where !context.redirects.contains(outputPath) && !Self.exhaustiveListings.contains(outputPath) {
             let pageURL = CheckContext.url(ofOutputPath: outputPath)
-            for reference in page.references where reference.tag == "a" {
+            for reference in page.references where reference.tag == "a" || reference.tag == "form" {
                 guard case .local(let path, _) = context.resolve(reference.value, from: pageURL),
                       let target = context.outputPath(for: path), target != outputPath else { continue }
                 linked.insert(target)
@@ -34,6 +37,7 @@ struct OrphanPageCheck: SiteCheck {
         case SiteURL.compare: "compare"
         case SiteURL.faqIndex: "faq-index"
         case SiteURL.topics: "topics"
+        case SiteURL.search: "search"
         default: url.hasPrefix(SiteURL.topics) ? "topic" : "page"
         }
     }

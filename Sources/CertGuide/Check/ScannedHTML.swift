@@ -46,7 +46,7 @@ struct ScannedHTML: Sendable {
             switch (tag, name) {
             case (_, "id"), ("a", "name"):
                 ids.insert(value)
-            case ("a", "href"), ("area", "href"), ("link", "href"),
+            case ("a", "href"), ("area", "href"), ("link", "href"), ("form", "action"),
                  ("img", "src"), ("script", "src"), ("iframe", "src"), ("source", "src"), ("audio", "src"), ("video", "src"):
                 references.append(Reference(tag: tag, value: value))
             default:

@@ -51,13 +51,20 @@ public struct MarkdownDocument: Sendable {
 
 enum Excerpt {
     static func make(from text: String, limit: Int) -> String {
-        let words = text.split(whereSeparator: \.isWhitespace)
         var result = ""
-        for word in words {
-            if result.count + word.count + 1 > limit {
+        var length = 0
+        var rest = Substring(text)
+        // Word by word, stopping at the limit: bodies can be long, excerpts are short.
+        while let start = rest.firstIndex(where: { !$0.isWhitespace }) {
+            let end = rest[start...].firstIndex(where: \.isWhitespace) ?? rest.endIndex
+            let word = rest[start..<end]
+            let count = word.count
+            if length + count + 1 > limit {
                 return result + "…"
             }
+            length += result.isEmpty ? count : count + 1
             result += result.isEmpty ? String(word) : " " + word
+            rest = rest[end...]
         }
         return result
     }

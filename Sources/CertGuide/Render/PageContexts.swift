@@ -15,11 +15,14 @@ struct PageContexts {
     /// building the level groups per page was 10,000 × 10,000 card records.
     private let shared: [String: Any]
     private let cards: [Record]
+    /// Site path of the search index manifest, which the search box of every page loads.
+    let searchManifest: String
 
-    init(site: Site) {
+    init(site: Site, searchManifest: String) {
         self.site = site
         self.records = EntryRecords(site: site)
         self.data = StructuredData(site: site)
+        self.searchManifest = searchManifest
         let records = self.records
         let cards = Array(site.certifications.indices).parallelMap(records.card)
         self.cards = cards
@@ -43,11 +46,12 @@ struct PageContexts {
             ]),
             "certification_count": site.certifications.count,
             "faq_count": site.faqs.count,
+            "search_manifest": searchManifest,
         ]
     }
 
     func all() -> [PageSpec] {
-        var pages = [home(), certificationIndex(), compare(), faqIndex(), topicIndex(), notFound()]
+        var pages = [home(), certificationIndex(), compare(), faqIndex(), topicIndex(), search(), notFound()]
         pages += Array(site.certifications.indices).parallelMap(certification)
         pages += Array(site.faqs.indices).parallelMap(faq)
         pages += site.pages.indices.map(page)
@@ -181,6 +185,12 @@ struct PageContexts {
                            "certifications": topic.certifications.map(records.card),
                            "faqs": topic.faqs.map(records.faqLink),
                        ])])
+    }
+
+    private func search() -> PageSpec {
+        context(template: "search", url: SiteURL.search, title: "Search",
+                description: "Search every certification, question and page of the guide, or browse them from A to Z.",
+                crumbs: [("Search", SiteURL.search)], extra: ["az": AlphabeticalIndex(site: site).groups()])
     }
 
     private func notFound() -> PageSpec {

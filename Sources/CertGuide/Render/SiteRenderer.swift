@@ -8,10 +8,11 @@ public struct SiteRenderer: Sendable {
         self.templates = templates
     }
 
-    public func render(_ site: Site) throws(DiagnosticsError) -> [OutputFile] {
-        let specs = PageContexts(site: site).all()
+    /// - Parameter search: the site's search index; every page's search box names its manifest.
+    public func render(_ site: Site, search: SearchIndexFiles) throws(DiagnosticsError) -> [OutputFile] {
+        let specs = PageContexts(site: site, searchManifest: search.manifestURL).all()
         var diagnostics: [Diagnostic] = []
-        var files: [OutputFile] = []
+        var files = search.files
         let templates = self.templates
         for (spec, (html, problems)) in zip(specs, specs.parallelMap { templates.render(page: $0.template, context: $0.context) }) {
             diagnostics += problems

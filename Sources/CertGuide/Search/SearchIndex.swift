@@ -1,0 +1,30 @@
+/// The inverted index of a site: for every word, the documents that hold it and how strongly.
+public struct SearchIndex: Sendable {
+    public struct Posting: Sendable, Hashable {
+        public var document: Int
+        /// Σ over fields of field weight × occurrences, capped at `maximumWeight`.
+        public var weight: Int
+    }
+
+    public static let maximumWeight = 255
+
+    public var documents: [SearchDocument]
+    /// Words in each document, all fields together, for BM25's length normalisation.
+    public var lengths: [Int]
+    /// Postings by word, each list in document order.
+    public var postings: [String: [Posting]]
+
+    /// Every word, in UTF-16 order: the order JavaScript compares strings in, so shard ranges
+    /// mean the same on both sides.
+    public var terms: [String] {
+        postings.keys.sorted(by: SearchIndex.precedes)
+    }
+
+    public var averageLength: Double {
+        lengths.isEmpty ? 0 : Double(lengths.reduce(0, +)) / Double(lengths.count)
+    }
+
+    static func precedes(_ a: String, _ b: String) -> Bool {
+        a.utf16.lexicographicallyPrecedes(b.utf16)
+    }
+}

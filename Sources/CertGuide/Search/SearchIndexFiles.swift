@@ -1,0 +1,89 @@
+import Foundation
+
+/// Writes a site's search index as files under `search/`, each named by a hash of its bytes
+/// (format: README, "Search index"):
+///
+/// - `manifest.<hash>.json`, which every page's search box names: format version, BM25
+///   parameters, document count and average length, the facets, and the other files.
+/// - `meta.<hash>.json`: what ranking and filtering need for every document, in a few numbers.
+/// - `text.<hash>.<n>.json`: url, title and excerpt of the documents, for showing results; one
+///   file, or once the index is split, one per page or two, fetched for the results on screen.
+/// - `index.<hash>.json`, or past the size threshold `shard.<hash>.<n>.json` by word prefix.
+public struct SearchIndexFiles: Sendable {
+    public static let formatVersion = 1
+    public static let folder = "search"
+
+    /// The files to write, and the site path of the manifest the pages point at.
+    public var files: [OutputFile]
+    public var manifestURL: String
+    public var index: SearchIndex
+
+    public init(site: Site, options: SearchIndexOptions = .init()) {
+        self.init(documents: SearchDocuments.collect(from: site), options: options)
+    }
+
+    public init(documents: [SearchDocument], options: SearchIndexOptions = .init()) {
+        let index = IndexBuilder.build(documents)
+        let facets = SearchFacets(documents)
+        var files: [OutputFile] = []
+        func add(_ stem: String, _ bytes: [UInt8]) -> String {
+            let name = "\(stem).\(ContentHash.hex(bytes)).json"
+            files.append(OutputFile(path: "\(Self.folder)/\(name)", contents: Data(bytes)))
+            return name
+        }
+        /// A numbered series (`text.<hash>.0.json`, …) named by one hash of all its files, so the
+        /// manifest lists no names; returns the hash.
+        func addSeries(_ stem: String, _ series: [[UInt8]]) -> String {
+            let hash = ContentHash.hex(series.joined())
+            for (number, bytes) in series.enumerated() {
+                files.append(OutputFile(path: "\(Self.folder)/\(stem).\(hash).\(number).json", contents: Data(bytes)))
+            }
+            return hash
+        }
+
+        let terms = index.terms
+        var entries: [String: [UInt8]] = [:]
+        for term in terms { entries[term] = PostingsJSON.entry(term, index.postings[term]!) }
+        let split = entries.values.reduce(0) { $0 + $1.count + 1 } > options.shardThreshold
+
+        var manifest = JSONWriter()
+        manifest.raw("{\"version\":\(Self.formatVersion),\"k1\":1.2,\"b\":0.3,\"count\":")
+        manifest.number(documents.count)
+        manifest.raw(",\"averageLength\":")
+        manifest.number(index.averageLength)
+        manifest.raw(",\"meta\":")
+        manifest.string(add("meta", DocumentsJSON.meta(index, facets)))
+        let pages = documents.filter { $0.parent == nil }.count
+        let perFile = split ? max(1, options.textPagesPerFile) : max(1, pages)
+        let text = DocumentsJSON.text(documents, pagesPerFile: perFile)
+        manifest.raw(",\"text\":{\"pages\":\(perFile),\"files\":\(text.count),\"hash\":")
+        manifest.string(addSeries("text", text))
+        manifest.raw("}")
+        if split {
+            let shards = IndexShards.split(terms, size: { entries[$0]!.count + 1 }, target: options.shardTarget)
+            manifest.raw(",\"shards\":{\"hash\":")
+            manifest.string(addSeries("shard", shards.map { PostingsJSON.terms($0.terms, entries) }))
+            manifest.raw(",\"from\":")
+            manifest.strings(shards.map(\.from))
+            manifest.raw("}")
+        } else {
+            manifest.raw(",\"index\":")
+            manifest.string(add("index", PostingsJSON.terms(terms, entries)))
+        }
+        manifest.raw(",\"facets\":")
+        manifest.array(facets.all) { writer, facet in
+            writer.raw("{\"id\":")
+            writer.string(facet.id)
+            writer.raw(",\"name\":")
+            writer.string(facet.name)
+            writer.raw(",\"values\":")
+            writer.array(facet.values) { $0.strings([$1.slug, $1.name]) }
+            writer.raw("}")
+        }
+        manifest.raw("}\n")
+        let manifestName = add("manifest", manifest.bytes)
+        self.files = files
+        self.manifestURL = "/\(Self.folder)/\(manifestName)"
+        self.index = index
+    }
+}

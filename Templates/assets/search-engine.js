@@ -1,0 +1,342 @@
+/* certguide search, part 1 of 2: the tokenizer and the engine that loads and ranks the index
+   written by `certguide build` (format in the README, "Search index"). No library, no server.
+   Runs in the browser (window.certguideSearch) and in Node for the tests (module.exports). */
+(() => {
+  'use strict';
+
+  // Tokenizer: the same steps as SearchTokenizer.swift and WordFolding.swift; the shared
+  // fixture Tests/Fixtures/search/tokenizer.json keeps them identical.
+  const SPELL = { '\u2019': "'", 'ς': 'σ', 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'ı': 'i' };
+  const WORD = /[\p{L}\p{N}]/u, DIGIT = /\p{Nd}/u, MARK = /\p{M}/u, AZ = /^[a-z]+$/;
+
+  function normalize(text) {
+    const out = [];
+    for (const c of text.normalize('NFKD')) {
+      if (MARK.test(c)) continue;
+      for (const l of c.toLowerCase()) for (const s of SPELL[l] || l) out.push(s);
+    }
+    return out;
+  }
+
+  // Words before folding: the search box needs them to match what is still being typed.
+  function words(text) {
+    const s = normalize(text), out = [], n = s.length;
+    let i = 0;
+    while (i < n) {
+      if (!WORD.test(s[i])) { i++; continue; }
+      let w = '';
+      for (; i < n; i++) {
+        const c = s[i], next = s[i + 1] || '';
+        if (WORD.test(c) || (c === "'" && WORD.test(next)) ||
+            ((c === '.' || c === ',') && DIGIT.test(next) && DIGIT.test(s[i - 1]))) w += c;
+        else break;
+      }
+      if (w.endsWith("'s")) w = w.slice(0, -2);
+      out.push(w.replace(/[',]/g, ''));
+    }
+    return out;
+  }
+
+  function fold(w) {
+    if (w.length < 4 || !AZ.test(w)) return w;
+    const e = (x) => w.endsWith(x), cut = (n, tail = '') => { w = w.slice(0, -n) + tail; };
+    if (w.length > 4 && e('ies')) cut(3, 'y');
+    else if (e('sses') || e('ches') || e('shes') || e('xes') || e('zes')) cut(2);
+    else if (e('s') && !e('ss') && !e('us') && !e('is')) cut(1);
+    if (w.length >= 9 && e('ication')) cut(7, 'y');
+    else if (w.length >= 5 && e('ied')) cut(3, 'y');
+    else if (w.length >= 5 && e('ed')) { cut(2); undouble(); }
+    else if (w.length >= 6 && e('ing')) { cut(3); undouble(); }
+    else if (w.length >= 7 && e('al')) cut(2);
+    if (w.length >= 4 && e('e')) cut(1);
+    if (e('ogu')) cut(1);
+    return w;
+    function undouble() {
+      const n = w.length;
+      if (n >= 2 && w[n - 1] === w[n - 2] && 'bdgmnprt'.includes(w[n - 1])) cut(1);
+    }
+  }
+
+  const tokenize = (text) => words(text).map(fold);
+
+  // Optimal string alignment distance, given up past `max`.
+  function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    let p2 = [], p = [...Array(b.length + 1).keys()];
+    for (let i = 1; i <= a.length; i++) {
+      const c = [i];
+      let low = i;
+      for (let j = 1; j <= b.length; j++) {
+        c[j] = Math.min(p[j] + 1, c[j - 1] + 1, p[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) c[j] = Math.min(c[j], p2[j - 2] + 1);
+        low = Math.min(low, c[j]);
+      }
+      if (low > max) return max + 1;
+      [p2, p] = [p, c];
+    }
+    return p[b.length];
+  }
+
+  // First position in the sorted list `a` whose value is not before `x`.
+  function lowerBound(a, x) {
+    let lo = 0, hi = a.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (a[mid] < x) lo = mid + 1; else hi = mid; }
+    return lo;
+  }
+
+  // Splits `text` into [piece, marked] runs: a word is marked when one of its tokens was matched.
+  function highlight(text, matched) {
+    const out = [], re = /[\p{L}\p{N}\p{M}]+(?:['\u2019.,][\p{L}\p{N}\p{M}]+)*/gu;
+    let last = 0, m;
+    while ((m = re.exec(text))) {
+      if (!tokenize(m[0]).some((t) => matched.has(t))) continue;
+      if (m.index > last) out.push([text.slice(last, m.index), false]);
+      out.push([m[0], true]);
+      last = m.index + m[0].length;
+    }
+    if (last < text.length) out.push([text.slice(last), false]);
+    return out;
+  }
+
+  // A section borrows the words of its page, and a page those of its sections, each at a
+  // discount: "CLT renewal" finds the renewal section of the CLT page, "CLT" the page itself.
+  // FROM_PAGE + OWN < 1, so a section never outranks its page on words the page has as strongly.
+  // One- and two-letter words count half: they are mostly function words ("do I", "to", "as").
+  const FROM_PAGE = 0.6, OWN = 0.35, FROM_SECTION = 0.05, SHORT = 0.5, PREFIX = 30;
+  // Positions in a page's meta: [sections, kind, level, [settings], issuer, cost].
+  const FACET_FIELD = { kind: 1, level: 2, setting: 3, issuer: 4, cost: 5 };
+
+  class Engine {
+    constructor(manifestURL, getJSON) {
+      this.url = manifestURL;
+      this.get = getJSON || ((url) => fetch(url).then((r) => {
+        if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+        return r.json();
+      }));
+      this.parts = {}; // index files by name: {terms: Map, keys: sorted words}
+      this.lists = {}; // decoded postings by word: [doc, weight, doc, weight, ...]
+      this.chunks = {}; // text files by name
+      this.text = []; // [url, title, excerpt] by document, once its text file is loaded
+    }
+
+    ready() {
+      this.loading ||= this.get(this.url).then((m) => {
+        if (m.version !== 1) throw new Error(`search index format ${m.version} is not 1`);
+        this.m = m;
+        return Promise.all([this.get(new URL(m.meta, this.url).href), m.index && this.part(new URL(m.index, this.url).href),
+          m.text.files === 1 && this.get(this.file('text', m.text.hash, 0))]);
+      }).then(([meta, , text]) => {
+        // Documents: each page, then its sections, which share its meta.
+        this.page = []; this.meta = []; this.kids = {}; this.starts = []; this.pageNo = [];
+        this.length = meta.lengths;
+        for (const p of meta.pages) {
+          const d = this.page.length;
+          this.starts.push(d);
+          this.kids[d] = [];
+          for (let i = 0; i <= p[0]; i++) {
+            this.page.push(d); this.meta.push(p); this.pageNo.push(this.starts.length - 1);
+            if (i) this.kids[d].push(d + i);
+          }
+        }
+        if (text) this.chunks[0] = Promise.resolve(this.keep(0, text));
+        return this;
+      });
+      this.loading.catch(() => { this.loading = null; });
+      return this.loading;
+    }
+
+    // `text.<hash>.<n>.json`: files of a series share one hash, so the manifest lists no names.
+    file(stem, hash, n) { return new URL(`${stem}.${hash}.${n}.json`, this.url).href; }
+
+    keep(n, t) { t.docs.forEach((doc, k) => { this.text[this.starts[n * this.m.text.pages] + k] = doc; }); }
+
+    // Loads the text of the given documents: the files of their pages.
+    texts(docs) {
+      const { pages, hash } = this.m.text;
+      const files = new Set(docs.map((d) => Math.floor(this.pageNo[d] / pages)));
+      return Promise.all([...files].map((n) => (this.chunks[n] ||= this.get(this.file('text', hash, n)).then((t) => this.keep(n, t)))));
+    }
+
+    part(url) {
+      return (this.parts[url] ||= this.get(url)
+        .then((p) => ({ terms: new Map(Object.entries(p.terms)), keys: Object.keys(p.terms).sort() })));
+    }
+
+    // The index files that hold the words from `from` up to `to`.
+    files(from, to) {
+      const { index, shards } = this.m;
+      if (index) return [new URL(index, this.url).href];
+      const keys = shards.from, out = [];
+      keys.forEach((key, i) => { if (key <= to && !(keys[i + 1] <= from)) out.push(this.file('shard', shards.hash, i)); });
+      return out;
+    }
+
+    postings(term, part) {
+      if (!this.lists[term]) {
+        // A positive gap is a posting of weight 1; a negative one is followed by the weight.
+        const raw = part.terms.get(term), list = [];
+        for (let i = 0, doc = -1; i < raw.length; i++) {
+          if (raw[i] > 0) list.push(doc += raw[i], 1);
+          else list.push(doc -= raw[i], raw[++i]);
+        }
+        this.lists[term] = list;
+      }
+      return this.lists[term];
+    }
+
+    // Indexed words a query word stands for, with how much each counts: the folded word itself;
+    // for the word being typed, longer words it starts (the PREFIX most common of them), and
+    // shorter ones it already runs past ("renewa" -> renew).
+    async expand(raw, prefix) {
+      const folded = fold(raw), found = new Map(), longer = [];
+      const from = prefix ? [raw, folded, raw.slice(0, 4)].sort()[0] : folded;
+      const to = prefix ? (raw > folded ? raw : folded) + '\uffff' : folded;
+      const parts = await Promise.all(this.files(from, to).map((f) => this.part(f)));
+      const add = (term, weight, part) => {
+        if (part.terms.has(term) && !((found.get(term) || [0])[0] >= weight)) found.set(term, [weight, part]);
+      };
+      for (const part of parts) {
+        add(folded, 1, part);
+        if (!prefix) continue;
+        for (const start of [raw, folded]) {
+          for (let i = lowerBound(part.keys, start); i < part.keys.length && part.keys[i].startsWith(start); i++) {
+            longer.push([part.keys[i], 0.9 * start.length / part.keys[i].length, part, part.terms.get(part.keys[i]).length]);
+          }
+        }
+        for (let n = raw.length - 1; n >= Math.max(4, raw.length - 3); n--) add(raw.slice(0, n), 0.8 * n / raw.length, part);
+      }
+      if (longer.length > PREFIX) longer.sort((a, b) => b[3] - a[3]).length = PREFIX;
+      for (const [term, weight, part] of longer) add(term, weight, part);
+      return { parts, terms: found };
+    }
+
+    // The nearest indexed word, for a word that matches nothing: edit distance 1 (2 from 8 letters).
+    correct(word, parts) {
+      const max = word.length >= 8 ? 2 : 1;
+      let best = null;
+      if (word.length < 3) return null;
+      for (const part of parts) {
+        for (const key of part.keys) {
+          const d = distance(word, key, max);
+          if (d > max) continue;
+          const df = part.terms.get(key).length;
+          if (!best || d < best.d || (d === best.d && (df > best.df || (df === best.df && key < best.term)))) best = { term: key, d, df, part };
+        }
+      }
+      return best;
+    }
+
+    // Scores every document for one query word: BM25 on the pre-weighted frequencies. Scores
+    // live in arrays by document number: no maps to build while the reader types.
+    score(terms, weight) {
+      const { count: n, k1, b, averageLength: avg } = this.m, scores = new Float64Array(this.page.length);
+      terms.forEach(([factor, part], term) => {
+        const list = this.postings(term, part), df = list.length / 2;
+        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        for (let i = 0; i < list.length; i += 2) {
+          const d = list[i], w = list[i + 1];
+          const s = weight * factor * idf * w * (k1 + 1) / (w + k1 * (1 - b + b * this.length[d] / (avg || 1)));
+          if (s > scores[d]) scores[d] = s;
+        }
+      });
+      return scores;
+    }
+
+    borrow(own) {
+      const out = Float64Array.from(own);
+      for (let d = 0; d < own.length; d++) {
+        const s = own[d], p = this.page[d];
+        if (!s) continue;
+        if (p !== d) out[p] = Math.max(out[p], FROM_SECTION * s);
+        else for (const k of this.kids[d]) out[k] = Math.max(out[k], FROM_PAGE * s + OWN * own[k]);
+      }
+      return out;
+    }
+
+    /* Runs a query; `filters` maps a facet id to a Set of value slugs. Resolves to {results:
+       [{doc, score, kind, section, url, title, excerpt, page}], mode: 'and' | 'or' | 'none' |
+       'browse', filtered, corrected: [[typed, indexed]], matched: Set of indexed words,
+       counts: {facet: [count per value]} (when `counts`)}. The first `shown` results have their
+       text (url, title, excerpt, page title); the others too once their text file is loaded. */
+    async search(query, filters = {}, shown = 10, counts = true) {
+      await this.ready();
+      let typed = words(query);
+      const prefixLast = /[\p{L}\p{N}]$/u.test(query);
+      if (this.m.shards && query.trim().length < 2) typed = [];
+      const expansions = await Promise.all(typed.map((w, i) => this.expand(w, prefixLast && i === typed.length - 1)));
+      const corrected = [], matched = new Set(), n = this.page.length, own = new Uint8Array(n);
+      const perWord = expansions.map((x, i) => {
+        if (!x.terms.size) {
+          const fix = this.correct(fold(typed[i]), x.parts);
+          if (fix) { x.terms.set(fix.term, [1, fix.part]); corrected.push([typed[i], fix.term]); }
+        }
+        x.terms.forEach((entry, term) => matched.add(term));
+        const scores = this.score(x.terms, typed[i].length <= 2 && AZ.test(typed[i]) ? SHORT : 1);
+        for (let d = 0; d < n; d++) if (scores[d]) own[d] = 1;
+        return this.borrow(scores);
+      });
+      let mode = perWord.length ? 'and' : 'browse';
+      const total = new Float64Array(n), hit = new Uint8Array(n);
+      const filtered = Object.keys(filters).some((f) => filters[f] && filters[f].size);
+      // No words: the pages the filters leave, and counts over every page to filter by.
+      if (mode === 'browse') for (let d = 0; d < n; d++) hit[d] = this.page[d] === d ? 1 : 0;
+      // Every word, or failing that any word; borrowed words only complete a match: an entry
+      // with none of the words itself is left out.
+      for (const all of perWord.length ? [true, false] : []) {
+        for (let d = 0; d < n; d++) {
+          if (!own[d]) continue;
+          let sum = 0, every = true;
+          for (const scores of perWord) { sum += scores[d]; every &&= scores[d] > 0; }
+          if (all ? every : sum > 0) { total[d] = sum; hit[d] = 1; }
+        }
+        if (hit.includes(1) || perWord.length === 1) break;
+        mode = 'or';
+      }
+      if (mode !== 'browse' && !hit.includes(1)) mode = 'none';
+      const ranked = [];
+      for (let d = 0; d < n; d++) if (hit[d]) ranked.push(d);
+      ranked.sort((a, b) => total[b] - total[a] || this.meta[a][1] - this.meta[b][1] || a - b);
+      const facets = this.facet(ranked, total, filters, mode !== 'browse' || filtered, counts);
+      const results = facets.results;
+      await this.texts(results.slice(0, shown).flatMap((r) => [r.doc, this.page[r.doc]]));
+      for (const r of results) {
+        const text = this.text[r.doc], page = this.text[this.page[r.doc]];
+        if (text) Object.assign(r, { url: text[0], title: text[1], excerpt: text[2], page: r.section ? page[1] : null });
+      }
+      return { results, mode, filtered, corrected, matched, counts: facets.counts };
+    }
+
+    // Keeps the ranked documents the filters allow (OR within a facet, AND across facets), and
+    // counts each facet's values over the documents the other facets allow.
+    facet(ranked, total, filters, list, count) {
+      const facets = this.m.facets, ids = {}, counts = {}, results = [];
+      for (const f of facets) {
+        // A value this index does not have (an old link) matches nothing.
+        ids[f.id] = new Set([...(filters[f.id] || [])].map((slug) => {
+          const at = f.values.findIndex((v) => v[0] === slug);
+          return at < 0 ? -2 : at;
+        }));
+        counts[f.id] = f.values.map(() => 0);
+      }
+      const active = facets.filter((f) => ids[f.id].size);
+      const has = (value, set) => (Array.isArray(value) ? value.some((v) => set.has(v)) : set.has(value));
+      for (const d of ranked) {
+        const doc = this.meta[d];
+        const failing = active.length ? active.filter((f) => !has(doc[FACET_FIELD[f.id]], ids[f.id])) : active;
+        for (const f of count && failing.length < 2 ? facets : []) {
+          if (failing.length === 1 && failing[0] !== f) continue;
+          const value = doc[FACET_FIELD[f.id]];
+          if (Array.isArray(value)) for (const v of value) counts[f.id][v]++;
+          else if (value >= 0) counts[f.id][value]++;
+        }
+        if (failing.length || !list) continue;
+        results.push({ doc: d, score: total[d], kind: facets[0].values[doc[1]][1], section: this.page[d] !== d });
+      }
+      return { results, counts };
+    }
+  }
+
+  const api = { normalize, words, fold, tokenize, distance, highlight, Engine };
+  if (typeof module === 'object' && module.exports) module.exports = api;
+  else window.certguideSearch = api;
+})();

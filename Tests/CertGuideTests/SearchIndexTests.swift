@@ -1,0 +1,178 @@
+import CertGuide
+import Foundation
+import Testing
+
+/// The search files a build writes, read back as the browser reads them.
+@Suite struct SearchIndexTests {
+    /// The files under `search/` of a generated site, parsed.
+    struct Written {
+        var files: [String: Data]
+        var manifestName: String
+        var manifest: [String: Any]
+        /// `[url, title, excerpt]` by document.
+        var docs: [[String]]
+        /// By document: its page's `[sections, kind, level, [settings], issuer, cost]`.
+        var meta: [[Any]]
+        /// The document number of each document's page.
+        var parents: [Int]
+        var lengths: [Int]
+        var terms: [String: [Int]]
+
+        init(_ output: [OutputFile]) throws {
+            files = Dictionary(uniqueKeysWithValues: output.filter { $0.path.hasPrefix("search/") && $0.path.hasSuffix(".json") }
+                .map { ($0.path, $0.contents) })
+            manifestName = try #require(files.keys.first { $0.hasPrefix("search/manifest.") })
+            manifest = try #require(try Self.object(files[manifestName]))
+            let text = try #require(manifest["text"] as? [String: Any])
+            let hash = try #require(text["hash"] as? String)
+            docs = []
+            for number in 0..<(text["files"] as? Int ?? 0) {
+                let file = try #require(try Self.object(files["search/text.\(hash).\(number).json"]))
+                docs += try #require(file["docs"] as? [[String]])
+            }
+            let metaFile = try #require(try Self.object(files["search/" + (manifest["meta"] as? String ?? "")]))
+            lengths = try #require(metaFile["lengths"] as? [Int])
+            meta = []
+            parents = []
+            for page in try #require(metaFile["pages"] as? [[Any]]) {
+                let first = parents.count
+                for _ in 0...(page[0] as! Int) {
+                    parents.append(first)
+                    meta.append(page)
+                }
+            }
+            let index = try #require(try Self.object(files["search/" + (manifest["index"] as? String ?? "")]))
+            terms = try #require(index["terms"] as? [String: [Int]])
+        }
+
+        static func object(_ data: Data?) throws -> [String: Any]? {
+            guard let data else { return nil }
+            return try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        }
+
+        func document(_ url: String) -> Int? { docs.firstIndex { $0[0] == url } }
+
+        /// The posting weight of `term` in the document at `url`, 0 when absent.
+        func weight(_ term: String, _ url: String) -> Int {
+            guard let target = document(url), let list = terms[term] else { return 0 }
+            return PostingsJSON.decode(list).first { $0.document == target }?.weight ?? 0
+        }
+    }
+
+    @Test func aDocumentPerPageAndPerSection() throws {
+        let site = try TestSite(fixture: "search")
+        defer { site.cleanUp() }
+        let written = try Written(try site.generate())
+        let urls = written.docs.map { $0[0] }
+        for url in ["/certifications/cataloging-technician/", "/certifications/cataloging-technician/#exam",
+                    "/certifications/cataloging-technician/#renewal", "/faq/how-do-i-renew/", "/about/", "/about/#verified-dates"] {
+            #expect(urls.contains(url), "no search document for \(url)")
+        }
+        #expect(urls.count == 15)
+        #expect(written.lengths.count == 15 && written.parents.count == 15)
+        let page = try #require(written.document("/certifications/cataloging-technician/"))
+        let renewalIndex = try #require(written.document("/certifications/cataloging-technician/#renewal"))
+        let renewal = written.docs[renewalIndex]
+        #expect(renewal[1] == "Renewal")
+        #expect(written.parents[renewalIndex] == page)
+        #expect(written.parents[page] == page)
+        #expect(renewal[2].hasPrefix("You renew every five years."))
+        #expect(written.lengths[renewalIndex] == 19 + 1) // body words, then the heading
+        #expect(written.manifest["count"] as? Int == 15)
+    }
+
+    @Test func fieldsAreWeighted() throws {
+        let site = try TestSite(fixture: "search")
+        defer { site.cleanUp() }
+        let written = try Written(try site.generate())
+        // Title 8 + topics 4 + summary 2 on the page; body 1 twice in the Exam section, whose heading doesn't say it.
+        #expect(written.weight("catalog", "/certifications/cataloging-technician/") == 14)
+        #expect(written.weight("catalog", "/certifications/cataloging-technician/#exam") == 1)
+        // Abbreviation 8; a section's heading counts as its title (8) on top of the body.
+        #expect(written.weight("catt", "/certifications/cataloging-technician/") == 8)
+        #expect(written.weight("renew", "/certifications/cataloging-technician/#renewal") == 8 + 3)
+        #expect(written.weight("metadata", "/certifications/metadata-librarian/#standards") == 3)
+        // A `###` heading counts as a heading (4) of its section and as its text (1); "checked" once more.
+        #expect(written.weight("check", "/about/#verified-dates") == 4 + 1 + 1)
+        // Accents folded at build time.
+        #expect(written.weight("bibliothecair", "/certifications/bibliothecaire-diplome/") > 0)
+        #expect(written.terms["bibliothécaire"] == nil)
+    }
+
+    @Test func documentsCarryTheirFacets() throws {
+        let site = try TestSite(fixture: "search")
+        defer { site.cleanUp() }
+        let written = try Written(try site.generate())
+        let facets = try #require(written.manifest["facets"] as? [[String: Any]])
+        func values(_ id: String) -> [String] {
+            ((facets.first { $0["id"] as? String == id }?["values"] as? [[String]]) ?? []).map { $0[0] }
+        }
+        #expect(facets.compactMap { $0["id"] as? String } == ["kind", "level", "setting", "issuer", "cost"])
+        func facetsOf(_ url: String) throws -> [String] {
+            let index = try #require(written.document(url))
+            let doc = written.meta[index]
+            let kind = values("kind")[doc[1] as! Int]
+            let level = (doc[2] as! Int) < 0 ? "-" : values("level")[doc[2] as! Int]
+            let settings = (doc[3] as! [Int]).map { values("setting")[$0] }.joined(separator: "+")
+            let issuer = (doc[4] as! Int) < 0 ? "-" : values("issuer")[doc[4] as! Int]
+            let cost = (doc[5] as! Int) < 0 ? "-" : values("cost")[doc[5] as! Int]
+            return [kind, level, settings, issuer, cost]
+        }
+        #expect(try facetsOf("/certifications/cataloging-technician/") == ["certification", "technician", "public", "alpha-society", "under-200"])
+        #expect(try facetsOf("/certifications/cataloging-technician/#renewal") == ["certification", "technician", "public", "alpha-society", "under-200"])
+        #expect(try facetsOf("/certifications/bibliothecaire-diplome/") == ["certification", "professional", "academic", "societe-des-bibliothecaires", "free"])
+        #expect(try facetsOf("/certifications/archives-records-technician/") == ["certification", "technician", "archives+special", "gamma-council", "200-500"])
+        #expect(try facetsOf("/faq/how-do-i-renew/") == ["faq", "-", "", "-", "-"])
+        #expect(try facetsOf("/about/#verified-dates") == ["page", "-", "", "-", "-"])
+    }
+
+    @Test func draftsAreNotSearchable() throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        let written = try Written(try site.generate())
+        #expect(!written.docs.contains { $0[0].contains("gamma-draft") })
+        #expect(written.terms["gamma"] == nil)
+        let withDrafts = try Written(try site.generate(drafts: true))
+        #expect(withDrafts.terms["gamma"] != nil)
+    }
+
+    @Test func everyPageNamesTheManifestAndFileNamesFollowTheContent() throws {
+        let site = try TestSite(fixture: "search")
+        defer { site.cleanUp() }
+        try site.build()
+        let first = try site.snapshot()
+        let manifest = try #require(first.keys.first { $0.hasPrefix("search/manifest.") && $0.hasSuffix(".json") })
+        #expect(manifest.range(of: #"^search/manifest\.[0-9a-f]{12}\.json$"#, options: .regularExpression) != nil)
+        for (path, data) in first where path.hasSuffix(".html") && !path.hasPrefix("certs/") {
+            #expect(String(decoding: data, as: UTF8.self).contains(#"data-manifest="/\#(manifest)""#), "\(path) lacks the search box")
+        }
+        // Same content, same names; a changed word, new names for the files it is in.
+        try site.build()
+        #expect(Set(try site.snapshot().keys.filter { $0.hasPrefix("search/") }) == Set(first.keys.filter { $0.hasPrefix("search/") }))
+        try site.write("Content/faq/cataloging-exam.md", "---\nquestion: What does the cataloguing exam cover?\n---\nIndexing.\n")
+        try site.build()
+        let changed = Set(try site.snapshot().keys.filter { $0.hasPrefix("search/") })
+        let before = Set(first.keys.filter { $0.hasPrefix("search/") })
+        #expect(changed.filter { $0.contains("/index.") } != before.filter { $0.contains("/index.") })
+        #expect(changed.filter { $0.contains("/text.") } != before.filter { $0.contains("/text.") })
+        #expect(!changed.contains(manifest))
+    }
+
+    @Test func searchPageWorksWithoutJavaScript() throws {
+        let site = try TestSite(fixture: "search")
+        defer { site.cleanUp() }
+        try site.build()
+        let html = try site.page("search/index.html")
+        let fallback = try #require(html.range(of: #"<p id="search-nojs""#).map { String(html[$0.lowerBound...].prefix(700)) })
+        for link in [#"href="/compare/""#, ##"href="#a-z""##, #"href="/faq/""#] { #expect(fallback.contains(link)) }
+        #expect(html.contains(#"<div id="search-app" class="search-app" hidden>"#))
+        // A–Z: every entry, under its letter, accents ignored for the order.
+        let list = try #require(html.range(of: #"<section id="a-z""#).map { String(html[$0.lowerBound...]) })
+        let order = ["Archives &lt;img", "Bibliothécaire Diplômé", "Cataloging Technician", "How do I renew", "Metadata Librarian", "What does the cataloging"]
+        let positions = order.map { list.range(of: $0)?.lowerBound }
+        #expect(positions.allSatisfy { $0 != nil }, "A–Z list lacks an entry")
+        #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
+        #expect(list.contains(#"<h3 id="az-b">B</h3>"#))
+        #expect(!html.contains("<img src=x"))
+    }
+}

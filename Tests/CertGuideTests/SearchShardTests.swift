@@ -1,0 +1,76 @@
+import CertGuide
+import Foundation
+import Testing
+
+/// Past the size threshold the index is split by word prefix; every word must be found in the
+/// shard the browser will fetch for it.
+@Suite struct SearchShardTests {
+    /// The shipped guide, as documents.
+    static func guideSite() throws -> Site {
+        let root = TestSite.projectRoot
+        let options = BuildOptions(contentDirectory: root.appendingPathComponent("Content"), templatesDirectory: root.appendingPathComponent("Templates"),
+                                   outputDirectory: root.appendingPathComponent(".build/unused-output"))
+        return try Builder(options: options).generate().0
+    }
+
+    static func json(_ files: [OutputFile], _ name: String) throws -> [String: Any] {
+        let file = try #require(files.first { $0.path == "search/\(name)" })
+        return try #require(try JSONSerialization.jsonObject(with: file.contents) as? [String: Any])
+    }
+
+    @Test func smallSitesGetOneIndexFile() throws {
+        let files = SearchIndexFiles(site: try Self.guideSite())
+        let manifest = try Self.json(files.files, String(files.manifestURL.dropFirst("/search/".count)))
+        #expect(manifest["index"] is String)
+        #expect(manifest["shards"] == nil)
+        #expect(files.files.count == 4)
+        #expect((manifest["text"] as? [String: Any])?["files"] as? Int == 1)
+    }
+
+    @Test func pastTheThresholdEveryWordIsInItsShard() throws {
+        let site = try Self.guideSite()
+        let whole = SearchIndexFiles(site: site)
+        let split = SearchIndexFiles(site: site, options: SearchIndexOptions(shardThreshold: 10_000, shardTarget: 4_000))
+        let manifest = try Self.json(split.files, String(split.manifestURL.dropFirst("/search/".count)))
+        #expect(manifest["index"] == nil)
+        let shards = try #require(manifest["shards"] as? [String: Any])
+        let keys = try #require(shards["from"] as? [String])
+        let hash = try #require(shards["hash"] as? String)
+        #expect(keys.count >= 5)
+        #expect(keys.first == "")
+        // Keys ascend in UTF-16 order, as JavaScript compares them.
+        #expect(zip(keys, keys.dropFirst()).allSatisfy { $0.utf16.lexicographicallyPrecedes($1.utf16) })
+
+        var seen: [String: [Int]] = [:]
+        for number in keys.indices {
+            let file = try #require(split.files.first { $0.path == "search/shard.\(hash).\(number).json" })
+            #expect(file.contents.count <= 4_000 + 2_000, "shard \(keys[number]) is \(file.contents.count) bytes")
+            let terms = try #require((try JSONSerialization.jsonObject(with: file.contents) as? [String: Any])?["terms"] as? [String: [Int]])
+            for (term, postings) in terms {
+                #expect(seen[term] == nil, "\(term) is in two shards")
+                seen[term] = postings
+                // The browser's rule: the last shard whose key is not after the word.
+                let chosen = keys.lastIndex { !term.utf16.lexicographicallyPrecedes($0.utf16) }
+                #expect(chosen == number, "\(term) is in shard \(number) but would be looked up in \(chosen ?? -1)")
+            }
+        }
+        #expect(split.files.filter { $0.path.hasPrefix("search/shard.") }.count == keys.count)
+        // Nothing lost: the shards hold exactly the single file's words and postings.
+        let single = try Self.json(whole.files, String(whole.manifestURL.dropFirst("/search/".count)))
+        let index = try Self.json(whole.files, try #require(single["index"] as? String))
+        #expect(seen == (index["terms"] as? [String: [Int]]))
+        // Ranking data is the same file either way; the text is cut into one file per page.
+        #expect(single["meta"] as? String == manifest["meta"] as? String)
+        let text = try #require(manifest["text"] as? [String: Any])
+        #expect(text["pages"] as? Int == 1)
+        let textHash = try #require(text["hash"] as? String)
+        var urls: [String] = []
+        for number in 0..<(text["files"] as? Int ?? 0) {
+            let docs = try #require(try Self.json(split.files, "text.\(textHash).\(number).json")["docs"] as? [[String]])
+            #expect(docs.count >= 1 && !docs[0][0].contains("#") && docs.dropFirst().allSatisfy { $0[0].hasPrefix(docs[0][0] + "#") },
+                    "text file \(number) is not one page and its sections")
+            urls += docs.map { $0[0] }
+        }
+        #expect(urls == whole.index.documents.map(\.url))
+    }
+}

@@ -1,0 +1,186 @@
+"""The search as a reader uses it, in headless Chromium: typing, keyboard, filters, the URL,
+accessibility in every state, text-only insertion, no-JavaScript fallback, and the relevance set."""
+import json
+import os
+import unittest
+from urllib.parse import urlparse, parse_qs
+
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.ui import WebDriverWait
+
+from browser import Site, axe_source, axe_violations, chromium
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+class SearchInTheBrowser(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.guide = Site("guide")
+        cls.fixture = Site("fixture")
+        cls.axe = axe_source()
+        cls.driver = chromium()
+        cls.driver.set_script_timeout(30)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.driver.quit()
+        cls.guide.close()
+        cls.fixture.close()
+
+    # Helpers
+    def wait(self, condition, timeout=10):
+        return WebDriverWait(self.driver, timeout).until(lambda d: condition())
+
+    def open(self, site, path):
+        self.driver.get(site.url(path))
+        self.wait(lambda: self.driver.execute_script("return document.readyState") == "complete")
+
+    def box(self):
+        return self.driver.find_element(By.ID, "search-input")
+
+    def type(self, text):
+        box = self.box()
+        box.clear()
+        box.send_keys(text)
+
+    def status(self):
+        return self.driver.find_element(By.ID, "search-status").text
+
+    def hits(self):
+        return self.driver.find_elements(By.CSS_SELECTOR, "#search-results a.search-link")
+
+    def path(self, href):
+        parts = urlparse(href)
+        return parts.path + ("#" + parts.fragment if parts.fragment else "")
+
+    def assert_accessible(self, state):
+        violations = axe_violations(self.driver, self.axe)
+        self.assertEqual(violations, [], f"axe violations in the {state} state")
+
+    # Tests
+    def test_search_page_empty_results_and_no_results_states_are_accessible(self):
+        self.open(self.guide, "/search/")
+        self.wait(lambda: self.driver.find_elements(By.CSS_SELECTOR, "#search-facets fieldset"))
+        self.assertFalse(self.driver.find_element(By.ID, "search-nojs").is_displayed())
+        self.assertTrue(self.driver.find_element(By.ID, "a-z").is_displayed())
+        self.assertEqual(self.hits(), [])
+        self.assert_accessible("empty")
+
+        self.type("renewal")
+        self.wait(lambda: "“renewal”" in self.status())
+        self.assertRegex(self.status(), r"^\d+ results for “renewal”\.$")
+        self.assertGreater(len(self.hits()), 3)
+        marks = [m.text.lower() for m in self.driver.find_elements(By.CSS_SELECTOR, "#search-results mark")]
+        self.assertTrue(marks and all(m.startswith("renew") for m in marks), marks)
+        self.assertFalse(self.driver.find_element(By.ID, "a-z").is_displayed())
+        self.assertEqual(parse_qs(urlparse(self.driver.current_url).query), {"q": ["renewal"]})
+        self.assert_accessible("results")
+
+        self.type("xyzzyplugh")
+        self.wait(lambda: "No results for “xyzzyplugh”" in self.status())
+        self.assertEqual(self.hits(), [])
+        links = [self.path(a.get_attribute("href")) for a in self.driver.find_elements(By.CSS_SELECTOR, "#search-results .search-none a")]
+        self.assertEqual(links, ["/compare/", "/search/#a-z", "/faq/"])
+        self.assert_accessible("no-results")
+
+    def test_typo_is_corrected_and_said(self):
+        self.open(self.guide, "/search/?q=archivsts+certification+")
+        self.wait(lambda: "Showing results for" in self.status())
+        self.assertIn("“archivists”", self.status())
+        self.assertEqual(self.path(self.hits()[0].get_attribute("href")), "/certifications/academy-of-certified-archivists/")
+
+    def test_header_box_on_any_page_with_keyboard(self):
+        self.open(self.guide, "/certifications/comptia-a-plus/")
+        self.type("CLT")
+        self.wait(lambda: self.hits() and self.hits()[0].is_displayed())
+        hits = self.hits()
+        self.assertEqual(self.path(hits[0].get_attribute("href")), "/certifications/certified-library-technician/")
+        self.assert_accessible("header results")
+        box = self.box()
+        box.send_keys(Keys.ARROW_DOWN)
+        self.assertEqual(self.driver.switch_to.active_element, hits[0])
+        self.driver.switch_to.active_element.send_keys(Keys.ARROW_DOWN)
+        self.assertEqual(self.driver.switch_to.active_element, hits[1])
+        self.driver.switch_to.active_element.send_keys(Keys.ARROW_UP)
+        self.driver.switch_to.active_element.send_keys(Keys.ARROW_UP)
+        self.assertEqual(self.driver.switch_to.active_element, box)
+        box.send_keys(Keys.ESCAPE)
+        self.wait(lambda: not self.hits() or not self.hits()[0].is_displayed())
+        self.assertEqual(box.get_attribute("value"), "")
+        box.send_keys("MOS")
+        box.send_keys(Keys.ENTER)
+        self.wait(lambda: urlparse(self.driver.current_url).path == "/certifications/microsoft-office-specialist/")
+
+    def test_filters_live_in_the_url_and_back_works(self):
+        self.open(self.guide, "/search/?q=technician")
+        self.wait(lambda: "“technician”" in self.status())
+        everything = len(self.hits())
+        self.driver.find_element(By.CSS_SELECTOR, "#search-facets input[name=level][value=support]").click()
+        self.wait(lambda: len(self.hits()) < everything)
+        self.assertEqual(parse_qs(urlparse(self.driver.current_url).query), {"q": ["technician"], "level": ["support"]})
+        self.assertTrue(all("microsoft-office-specialist" in a.get_attribute("href") for a in self.hits()))
+        label = self.driver.find_element(By.CSS_SELECTOR, "#search-facets input[value=support]").find_element(By.XPATH, "..").text
+        self.assertRegex(label, r"Support \(\d+\)")
+        self.driver.back()
+        self.wait(lambda: len(self.hits()) == everything)
+        self.assertFalse(self.driver.find_element(By.CSS_SELECTOR, "#search-facets input[value=support]").is_selected())
+        # Filters alone browse the guide; a value the guide does not have matches nothing.
+        self.open(self.guide, "/search/?setting=archives")
+        self.wait(lambda: self.hits())
+        self.assertEqual(self.status(), "1 entry matches the filters.")
+        self.assertEqual([self.path(a.get_attribute("href")) for a in self.hits()], ["/certifications/academy-of-certified-archivists/"])
+        self.open(self.guide, "/search/?cost=free")
+        self.wait(lambda: self.status() == "No entries match the filters.")
+        self.assertEqual(self.hits(), [])
+
+    def test_index_text_is_inserted_as_text(self):
+        self.open(self.fixture, "/search/")
+        self.type("records technician")
+        self.wait(lambda: self.hits())
+        first = self.hits()[0]
+        self.assertIn('<img src=x onerror="window.searchInjected=1">', first.text)
+        self.assertEqual(self.driver.find_elements(By.CSS_SELECTOR, "#search-results img, #search-results b"), [])
+        self.assertIsNone(self.driver.execute_script("return window.searchInjected"))
+        excerpt = self.driver.find_element(By.CSS_SELECTOR, "#search-results .search-excerpt").text
+        self.assertIn("<b>archives</b>", excerpt)
+
+    def test_relevance_set_first_result_and_enter_opens_it(self):
+        with open(os.path.join(HERE, "..", "Fixtures", "search", "relevance.json"), encoding="utf-8") as f:
+            queries = json.load(f)["queries"]
+        self.assertGreaterEqual(len(queries), 25)
+        misses = []
+        for item in queries:
+            self.open(self.guide, "/search/")
+            self.type(item["query"])
+            self.wait(lambda: item["query"].strip() in self.status())
+            first = self.path(self.hits()[0].get_attribute("href")) if self.hits() else None
+            if first not in [item["expect"], *item.get("alsoRight", [])]:
+                misses.append(f"{item['query']}: first is {first}")
+                continue
+            self.box().send_keys(Keys.ENTER)
+            self.wait(lambda: self.path(self.driver.current_url) == first)
+        self.assertEqual(misses, [])
+
+
+class SearchWithoutJavaScript(unittest.TestCase):
+    def test_search_page_says_so_and_links_to_the_ways_in(self):
+        site = Site("guide")
+        driver = chromium(javascript=False)
+        try:
+            driver.get(site.url("/search/?q=renewal"))
+            message = driver.find_element(By.ID, "search-nojs")
+            self.assertTrue(message.is_displayed())
+            self.assertIn("Search needs JavaScript", message.text)
+            links = [urlparse(a.get_attribute("href")) for a in message.find_elements(By.TAG_NAME, "a")]
+            self.assertEqual([(u.path, u.fragment) for u in links], [("/compare/", ""), ("/search/", "a-z"), ("/faq/", "")])
+            self.assertFalse(driver.find_element(By.ID, "search-app").is_displayed())
+            self.assertTrue(driver.find_elements(By.CSS_SELECTOR, "#a-z a[href='/certifications/certified-library-technician/']"))
+        finally:
+            driver.quit()
+            site.close()
+
+
+if __name__ == "__main__":
+    unittest.main()

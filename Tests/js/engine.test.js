@@ -1,0 +1,133 @@
+'use strict';
+// The search engine of search-engine.js over the search fixture guide, served over HTTP.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { search, serve } = require('./support.js');
+
+let site, engine;
+test.before(async () => { site = await serve('fixture'); engine = site.engine(); });
+test.after(() => site.close());
+
+const urls = (out) => out.results.map((r) => r.url);
+const run = (query, filters) => engine.search(query, filters);
+
+test('BM25 with field weights: a title hit outranks body hits', async () => {
+  const out = await run('cataloging ');
+  assert.equal(out.mode, 'and');
+  // The two entries with cataloging in their title come before the sections that only mention it.
+  assert.deepEqual(urls(out).slice(0, 2).sort(), ['/certifications/cataloging-technician/', '/faq/cataloging-exam/']);
+  assert.ok(urls(out).includes('/certifications/cataloging-technician/#exam'));
+  const metadata = await run('metadata ');
+  assert.equal(urls(metadata)[0], '/certifications/metadata-librarian/');
+  // Three mentions in a short section beat one in a longer summary.
+  assert.ok(urls(metadata).indexOf('/certifications/metadata-librarian/#standards') < urls(metadata).indexOf('/certifications/cataloging-technician/'));
+});
+
+test('every word must match, and a section borrows the words of its page', async () => {
+  const out = await run('CATT renewal ');
+  assert.equal(out.mode, 'and');
+  assert.equal(urls(out)[0], '/certifications/cataloging-technician/#renewal');
+  assert.ok(!urls(out).includes('/certifications/metadata-librarian/#renewal'));
+  assert.ok(!urls(out).includes('/faq/how-do-i-renew/'));
+});
+
+test('when no entry has every word, any word counts, and the result says so', async () => {
+  const out = await run('thesis lapses');
+  assert.equal(out.mode, 'or');
+  assert.ok(urls(out).includes('/certifications/bibliothecaire-diplome/#programme'));
+  assert.ok(urls(out).includes('/certifications/cataloging-technician/#renewal'));
+});
+
+test('the last word matches as a prefix while it is typed, earlier words do not', async () => {
+  assert.deepEqual(urls(await run('catal')).slice(0, 2).sort(), ['/certifications/cataloging-technician/', '/faq/cataloging-exam/']);
+  const renewa = await run('renewa');
+  assert.deepEqual(renewa.corrected, []);
+  assert.deepEqual(urls(renewa).sort(), ['/certifications/cataloging-technician/#renewal', '/certifications/metadata-librarian/#renewal', '/faq/how-do-i-renew/']);
+  const notLast = await run('catal exam');
+  assert.equal(notLast.mode, 'or');
+  assert.ok(!notLast.matched.has('catalog') && notLast.matched.has('exam'));
+  assert.equal((await run('catal ')).results.length, 0);
+});
+
+test('a word with no hits is corrected to the nearest indexed word', async () => {
+  const out = await run('metadeta ');
+  assert.deepEqual(out.corrected, [['metadeta', 'metadata']]);
+  assert.equal(urls(out)[0], '/certifications/metadata-librarian/');
+  const two = await run('cataloging exma ');
+  assert.deepEqual(two.corrected, [['exma', 'exam']]);
+  assert.equal(urls(two)[0], '/faq/cataloging-exam/');
+  // Nothing close enough: no guess.
+  const none = await run('xylophone ');
+  assert.equal(none.mode, 'none');
+  assert.deepEqual(none.corrected, []);
+});
+
+test('accents and case do not matter', async () => {
+  assert.equal(urls(await run('bibliothecaire diplome '))[0], '/certifications/bibliothecaire-diplome/');
+  assert.equal(urls(await run('SOCIÉTÉ'))[0], '/certifications/bibliothecaire-diplome/');
+});
+
+test('facets filter (OR within a facet, AND across) and count the other facets', async () => {
+  const all = await run('credential');
+  const technician = await run('credential', { level: new Set(['technician']) });
+  assert.ok(urls(all).includes('/faq/how-do-i-renew/'));
+  assert.deepEqual(urls(technician).sort(), ['/certifications/archives-records-technician/',
+    '/certifications/cataloging-technician/', '/certifications/cataloging-technician/#what-it-is']);
+  // Counts of the level facet ignore the level filter itself, so other levels stay choosable.
+  assert.deepEqual(technician.counts.level, all.counts.level);
+  const settings = await run('', { setting: new Set(['public', 'archives']) });
+  assert.deepEqual(urls(settings).sort(), ['/certifications/archives-records-technician/', '/certifications/cataloging-technician/']);
+  const both = await run('', { setting: new Set(['public', 'archives']), cost: new Set(['200-500']) });
+  assert.deepEqual(urls(both), ['/certifications/archives-records-technician/']);
+  assert.equal(both.mode, 'browse');
+  const free = await run('', { cost: new Set(['free']) });
+  assert.deepEqual(urls(free), ['/certifications/bibliothecaire-diplome/']);
+  // A value the index does not have (an old shared link) matches nothing.
+  assert.deepEqual(urls(await run('', { cost: new Set(['priceless']) })), []);
+  assert.deepEqual(urls(await run('diploma', { level: new Set(['grandmaster']) })), []);
+  // No words and no filters: nothing listed, but counts over every page to choose from.
+  const empty = await run('');
+  assert.equal(empty.results.length, 0);
+  assert.equal(empty.counts.kind.reduce((a, b) => a + b, 0), 7);
+});
+
+test('excerpts mark the matched words and nothing else', async () => {
+  const out = await run('renewal');
+  const marked = search.highlight('You renew every five years. Renewal needs forty hours; a certificate that is not renewed lapses.', out.matched)
+    .filter(([, mark]) => mark).map(([text]) => text);
+  assert.deepEqual(marked, ['renew', 'Renewal', 'renewed']);
+  const pieces = search.highlight('Bibliothécaire Diplômé', (await run('bibliothecaire ')).matched);
+  assert.deepEqual(pieces, [['Bibliothécaire', true], [' Diplômé', false]]);
+});
+
+test('a sharded index gives the same results and fetches only the shards a query needs', async () => {
+  const sharded = await serve('fixture-sharded');
+  try {
+    const split = sharded.engine();
+    for (const query of ['cataloging ', 'CATT renewal ', 'thesis lapses', 'catal', 'metadeta ', 'SOCIÉTÉ']) {
+      assert.deepEqual(urls(await split.search(query)), urls(await run(query)), query);
+    }
+    await split.ready();
+    const shards = split.m.shards.from.length;
+    assert.ok(shards > 10, `only ${shards} shards`);
+    const before = sharded.requests.length;
+    const fresh = sharded.engine();
+    await fresh.search('metadata ');
+    const fetched = sharded.requests.slice(before).filter((p) => p.includes('/shard.'));
+    assert.equal(fetched.length, 1, `fetched ${fetched}`);
+    // Text comes one page a file, only for the results shown.
+    const one = sharded.engine(), mark = sharded.requests.length;
+    const top = await one.search('metadata ', {}, 1);
+    const texts = sharded.requests.slice(mark).filter((p) => p.includes('/text.'));
+    assert.equal(texts.length, 1, `fetched ${texts}`);
+    assert.equal(top.results[0].title, 'Metadata Librarian Certificate');
+    assert.equal(top.results.filter((r) => r.title).length, top.results.filter((r) => r.url && r.url.startsWith('/certifications/metadata-librarian/')).length);
+    // One letter fetches no shard at all.
+    const onLetter = sharded.engine();
+    const count = sharded.requests.length;
+    assert.equal((await onLetter.search('m')).results.length, 0);
+    assert.equal(sharded.requests.slice(count).filter((p) => p.includes('/shard.')).length, 0);
+  } finally {
+    await sharded.close();
+  }
+});
