@@ -17,7 +17,7 @@ struct BuildCommand: ParsableCommand {
         Examples:
           certguide build
           certguide build --strict
-          certguide build --drafts --output /tmp/preview
+          certguide build --drafts --output Preview
           certguide build --base-url https://staging.example.org/
         """
     )
