@@ -11,6 +11,9 @@ public struct BuildOptions: Sendable {
     public var fileSystem: FileSystem
     /// When the search index is split into shards.
     public var search: SearchIndexOptions
+    /// Told as each stage starts, so a long build can show where it is. Never called for
+    /// results: those are returned.
+    public var progress: (@Sendable (BuildStage) -> Void)?
 
     public init(
         contentDirectory: URL, templatesDirectory: URL, outputDirectory: URL,
@@ -25,6 +28,13 @@ public struct BuildOptions: Sendable {
         self.fileSystem = fileSystem
         self.search = search
     }
+}
+
+/// The stages of a build, in order, as `BuildOptions.progress` reports them.
+public enum BuildStage: Sendable, Equatable {
+    case loading
+    case rendering(entries: Int)
+    case writing(files: Int)
 }
 
 /// What a finished build did, for the one-line summary.
@@ -60,6 +70,7 @@ public struct Builder: Sendable {
                                    includeDrafts: options.includeDrafts, fileSystem: options.fileSystem)
         // Load content and templates both before failing, so one run shows every problem.
         var diagnostics: [Diagnostic] = []
+        options.progress?(.loading)
         let (content, loadProblems) = loader.loadPartially()
         diagnostics += loadProblems
         var templates: TemplateLibrary?
@@ -79,6 +90,7 @@ public struct Builder: Sendable {
         let start = DispatchTime.now()
         let search = SearchIndexFiles(site: site, options: options.search)
         let searchTime = Self.milliseconds(since: start)
+        options.progress?(.rendering(entries: site.certifications.count + site.faqs.count + site.pages.count))
         var files = try SiteRenderer(templates: templates).render(site, search: search)
         files += try assets()
         return (site, files.sorted { $0.path < $1.path }, searchTime)
@@ -95,6 +107,7 @@ public struct Builder: Sendable {
             let report = SiteChecker(options: options, today: today).check(site: site, files: files)
             if report.failed(strict: true) { throw DiagnosticsError(report.diagnostics) }
         }
+        options.progress?(.writing(files: files.count))
         try OutputWriter(output: options.outputDirectory).write(files)
         return BuildReport(pages: files.filter(\.isPage).count, files: files.count,
                            certifications: site.certifications.count, faqs: site.faqs.count, freePages: site.pages.count,

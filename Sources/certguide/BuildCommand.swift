@@ -39,11 +39,17 @@ struct BuildCommand: ParsableCommand {
     }
 
     func run() throws {
+        let status = StatusLine.standardError
         do {
             var options = location.buildOptions()
             options.search = SearchIndexOptions(shardThreshold: searchShardBytes,
                                                 shardTarget: min(SearchIndexOptions().shardTarget, max(1, searchShardBytes / 4)))
-            let report = try Builder(options: options).build(strictCheckAsOf: strict ? .today() : nil)
+            if let status { options.progress = { stage in status.show(stage) } }
+            let report: BuildReport
+            do {
+                defer { status?.clear() }
+                report = try Builder(options: options).build(strictCheckAsOf: strict ? .today() : nil)
+            }
             print("Built \(report.pages) pages (\(report.certifications) certifications, \(report.faqs) FAQs, "
                   + "\(report.freePages) pages) in \(report.milliseconds) ms → \(location.output)/")
             if timings { print("Search index: \(report.searchIndexMilliseconds) ms") }
