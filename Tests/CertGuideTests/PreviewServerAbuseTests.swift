@@ -1,0 +1,82 @@
+import CertGuide
+import CertGuideServer
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The preview server under requests no browser sends: it must keep answering everyone else.
+@Suite(.serialized) struct PreviewServerAbuseTests {
+    private func withServer(_ body: (RawHTTPClient) async throws -> Void) async throws {
+        let site = try TestSite()
+        let server = PreviewServer(options: .init(build: site.options(), port: 0))
+        let url = try await server.start()
+        do {
+            try await body(RawHTTPClient(port: UInt16(url.port!)))
+        } catch {
+            await server.stop()
+            site.cleanUp()
+            throw error
+        }
+        await server.stop()
+        site.cleanUp()
+    }
+
+    /// A plain connected socket, for requests written byte by byte.
+    private static func connect(_ port: UInt16) -> Int32 {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        _ = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        return descriptor
+    }
+
+    @Test func oversizedHeadersDoNotTakeTheServerDown() async throws {
+        try await withServer { client in
+            let huge = String(repeating: "a", count: 1_000_000)
+            let response = try? await client.fetch("/", headers: ["X-Huge": huge])
+            #expect(response.map { $0.status != 200 || !$0.body.isEmpty } ?? true)
+            let next = try await client.fetch("/compare/")
+            #expect(next.status == 200)
+        }
+    }
+
+    @Test func aSlowClientDoesNotHoldUpOthers() async throws {
+        try await withServer { client in
+            let slow = Self.connect(client.port)
+            defer { close(slow) }
+            let request = Array("GET /faq/ HTTP/1.1\r\nHost: 127.0.0.1\r\n".utf8)
+            let trickle = Task.detached {
+                for byte in request.prefix(12) {
+                    var value = byte
+                    _ = send(slow, &value, 1, Int32(MSG_NOSIGNAL))
+                    try? await Task.sleep(for: .milliseconds(250))
+                }
+            }
+            try await Task.sleep(for: .milliseconds(300))
+            let started = Date()
+            let response = try await client.fetch("/certifications/")
+            #expect(response.status == 200)
+            #expect(Date().timeIntervalSince(started) < 2, "a request waited behind the slow client")
+            await trickle.value
+        }
+    }
+
+    @Test func abandonedConnectionsLeaveTheServerAnswering() async throws {
+        try await withServer { client in
+            let sockets = (0..<1000).map { _ in Self.connect(client.port) }
+            #expect(sockets.allSatisfy { $0 >= 0 })
+            try await Task.sleep(for: .milliseconds(200))
+            let response = try await client.fetch("/")
+            #expect(response.status == 200)
+            for descriptor in sockets { close(descriptor) }
+            try await Task.sleep(for: .milliseconds(200))
+            #expect(try await client.fetch("/faq/").status == 200)
+        }
+    }
+}
