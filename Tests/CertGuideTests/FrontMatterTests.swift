@@ -70,6 +70,13 @@ import Testing
         #expect(setting == ["\(cert):7:20: error: unknown setting `acadmic`; expected one of academic, public, school, archives, special, any; did you mean `academic`?"])
     }
 
+    @Test func sourceAddressesMustBeWebAddresses() throws {
+        let found = try problems(of: certification(valid + "\nsources:\n  - title: Handbook\n    url: javascript:alert(1)"))
+        #expect(found == ["\(cert):9:10: error: `sources[0].url` must be a web address starting with https:// or http://, not `javascript:alert(1)`"])
+        let nav = try problems(of: "title: T\nbase_url: https://x.org/\ndescription: D\nnav:\n  - { title: A, url: \"javascript:x\" }\n", at: "Content/site.yml")
+        #expect(nav.count == 1 && nav[0].hasPrefix("Content/site.yml:5:") && nav[0].contains("`nav[0].url` must be a site path"), "\(nav)")
+    }
+
     @Test func invalidDate() throws {
         let found = try problems(of: certification("title: X\nissuer: I\nsummary: S\nlevel: technician\nverified: 2026-02-30"))
         #expect(found == ["\(cert):6:11: error: `2026-02-30` is not a valid date; write it as YYYY-MM-DD, e.g. 2026-11-01"])

@@ -77,10 +77,6 @@ public struct ContentLoader: Sendable {
         let decoder = FrontMatterDecoder(path: display(name), firstLine: 1)
         switch decoder.decode(SiteConfig.self, from: source.text, schema: SiteConfig.schema) {
         case .success(let decoded):
-            if URL(string: decoded.value.baseURL)?.scheme?.hasPrefix("http") != true {
-                diagnostics.append(.error(display(name), decoded.locations["base_url"] ?? .start,
-                    "`base_url` must be an absolute http(s) URL such as https://guide.example.org/"))
-            }
             return decoded.value
         case .failure(let error):
             diagnostics += error.diagnostics

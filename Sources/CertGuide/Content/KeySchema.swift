@@ -1,3 +1,5 @@
+import Foundation
+
 /// The keys a front-matter mapping may hold. Checked before decoding so that every unknown key
 /// (with the nearest known one suggested) and every missing field of a file is reported at once:
 /// a typo must never silently drop a fact.
@@ -17,10 +19,17 @@ indirect enum KeySchema: Sendable {
     static let number = KeySchema.value(.number)
     static let flag = KeySchema.value(.flag)
     static let date = KeySchema.value(.date)
+    static let webAddress = KeySchema.value(.webAddress)
+    static let siteLink = KeySchema.value(.siteLink)
 }
 
 enum ScalarKind: Sendable {
     case text, integer, number, flag, date
+    /// An absolute `http(s)://` address: anything else (`javascript:`, `data:`) would become a
+    /// link that runs code when a reader clicks it.
+    case webAddress
+    /// A site path (`/compare/`) or an absolute `http(s)://` address.
+    case siteLink
     /// One word of a closed vocabulary (`level`, `settings`).
     case word(String, [String])
 
@@ -37,9 +46,21 @@ enum ScalarKind: Sendable {
             return ["true", "false", "yes", "no", "on", "off"].contains(value.lowercased()) ? nil : "`\(path)` must be `true` or `false`, not `\(value)`"
         case .date:
             return Day(value) == nil ? Day.invalidMessage(value) : nil
+        case .webAddress:
+            return Self.isWebAddress(value) ? nil : "`\(path)` must be a web address starting with https:// or http://, not `\(value)`"
+        case .siteLink:
+            let isSitePath = value.hasPrefix("/") && !value.hasPrefix("//")
+            return isSitePath || Self.isWebAddress(value) ? nil
+                : "`\(path)` must be a site path like `/compare/` or a web address starting with https://, not `\(value)`"
         case .word(let what, let allowed):
             return allowed.contains(value.lowercased()) ? nil : Vocabulary.unknownWordMessage(value, what: what, allowed: allowed)
         }
+    }
+
+    private static func isWebAddress(_ value: String) -> Bool {
+        let lowered = value.lowercased()
+        guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://"), let url = URL(string: value) else { return false }
+        return url.host?.isEmpty == false
     }
 }
 

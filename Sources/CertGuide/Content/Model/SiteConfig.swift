@@ -21,8 +21,8 @@ public struct SiteConfig: Codable, Sendable {
     }
 
     static let schema = KeySchema.mapping([
-        "title": .text, "base_url": .text, "description": .text, "language": .text,
+        "title": .text, "base_url": .webAddress, "description": .text, "language": .text,
         "stale_after_months": .integer, "raw_html": .flag,
-        "nav": .list(of: .mapping(["title": .text, "url": .text], required: ["title", "url"])),
+        "nav": .list(of: .mapping(["title": .text, "url": .siteLink], required: ["title", "url"])),
     ], required: ["title", "base_url", "description"])
 }

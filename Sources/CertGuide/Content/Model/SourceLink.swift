@@ -3,5 +3,5 @@ public struct SourceLink: Codable, Sendable, Hashable {
     public var title: String
     public var url: String?
 
-    static let schema = KeySchema.mapping(["title": .text, "url": .text], required: ["title"])
+    static let schema = KeySchema.mapping(["title": .text, "url": .webAddress], required: ["title"])
 }
