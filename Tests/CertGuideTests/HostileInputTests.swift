@@ -1,5 +1,8 @@
 import CertGuide
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 
 /// Input no editor meant to write, and input written to do harm: each gives a located error or
@@ -71,5 +74,52 @@ import Testing
         }
         #expect(result.problems.count == 1, "\(result.problems)")
         #expect(result.problems.first?.hasPrefix("Content/pages/self.md:1:1: error: cannot read file") == true, "\(result.problems)")
+    }
+}
+
+/// The hostile guide (every field tries to run a script) builds, and every machine-readable file
+/// stays well-formed with those strings inside: they are data, never markup.
+@Suite struct HostileOutputTests {
+    @Test func feedSitemapJSONLDAndOpenDataStayWellFormed() throws {
+        let site = try TestSite(fixture: "hostile")
+        defer { site.cleanUp() }
+        try site.build()
+        for path in ["feed.xml", "sitemap.xml"] {
+            let parser = XMLParser(data: try Data(contentsOf: site.output.appendingPathComponent(path)))
+            #expect(parser.parse(), "\(path) is not well-formed XML")
+        }
+        #expect(!(try site.page("feed.xml")).contains("<script>"))
+        let api = try Data(contentsOf: site.output.appendingPathComponent("api/certifications.json"))
+        let items = (try JSONSerialization.jsonObject(with: api) as? [String: Any])?["certifications"] as? [[String: Any]]
+        #expect(items?.first?["title"] as? String == "<script>window.__pwned='title'</script> Certified Script")
+        let html = try site.page("certifications/script-title/index.html")
+        let start = try #require(html.range(of: #"<script type="application/ld+json">"#))
+        let end = try #require(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
+        let jsonLD = String(html[start.upperBound..<end.lowerBound])
+        #expect(!jsonLD.contains("<") && !jsonLD.contains(">"), "JSON-LD could close its script element")
+        #expect(try JSONSerialization.jsonObject(with: Data(jsonLD.utf8)) is [String: Any])
+        // Only the generator's own scripts are on the page.
+        let scripts = html.components(separatedBy: "<script").count - 1
+        #expect(scripts == html.components(separatedBy: "<script src=\"/assets/").count - 1 + 1, "a script tag came from the content")
+    }
+
+    @Test func unreadableFileIsALocatedError() throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        var options = site.options()
+        let local = FileSystem.local
+        options.fileSystem = FileSystem(
+            read: { url in
+                if url.lastPathComponent == "beta-archivist.md" { throw CocoaError(.fileReadNoPermission) }
+                return try local.read(url)
+            },
+            listFiles: local.listFiles, exists: local.exists)
+        #expect(throws: DiagnosticsError.self) { _ = try Builder(options: options).generate() }
+        do {
+            _ = try Builder(options: options).generate()
+        } catch {
+            #expect(error.diagnostics.map(\.description).contains("Content/certifications/beta-archivist.md:1:1: error: cannot read file: permission denied"),
+                    "\(error.diagnostics)")
+        }
     }
 }
