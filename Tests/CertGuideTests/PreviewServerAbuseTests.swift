@@ -7,8 +7,9 @@ import Glibc
 #endif
 
 /// The preview server under requests no browser sends: it must keep answering everyone else.
-@Suite(.serialized) struct PreviewServerAbuseTests {
-    private func withServer(_ body: (RawHTTPClient) async throws -> Void) async throws {
+/// An extension of the preview server suite, so these never run beside its timed tests.
+extension PreviewServerTests {
+    private func withAbuseServer(_ body: (RawHTTPClient) async throws -> Void) async throws {
         let site = try TestSite()
         let server = PreviewServer(options: .init(build: site.options(), port: 0))
         let url = try await server.start()
@@ -24,7 +25,7 @@ import Glibc
     }
 
     /// A plain connected socket, for requests written byte by byte.
-    private static func connect(_ port: UInt16) -> Int32 {
+    private static func connectRaw(_ port: UInt16) -> Int32 {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -37,8 +38,8 @@ import Glibc
     }
 
     @Test func oversizedHeadersDoNotTakeTheServerDown() async throws {
-        try await withServer { client in
-            let huge = String(repeating: "a", count: 1_000_000)
+        try await withAbuseServer { client in
+            let huge = String(repeating: "a", count: 256_000)
             let response = try? await client.fetch("/", headers: ["X-Huge": huge])
             #expect(response.map { $0.status != 200 || !$0.body.isEmpty } ?? true)
             let next = try await client.fetch("/compare/")
@@ -47,8 +48,8 @@ import Glibc
     }
 
     @Test func aSlowClientDoesNotHoldUpOthers() async throws {
-        try await withServer { client in
-            let slow = Self.connect(client.port)
+        try await withAbuseServer { client in
+            let slow = Self.connectRaw(client.port)
             defer { close(slow) }
             let request = Array("GET /faq/ HTTP/1.1\r\nHost: 127.0.0.1\r\n".utf8)
             let trickle = Task.detached {
@@ -68,8 +69,8 @@ import Glibc
     }
 
     @Test func abandonedConnectionsLeaveTheServerAnswering() async throws {
-        try await withServer { client in
-            let sockets = (0..<1000).map { _ in Self.connect(client.port) }
+        try await withAbuseServer { client in
+            let sockets = (0..<1000).map { _ in Self.connectRaw(client.port) }
             #expect(sockets.allSatisfy { $0 >= 0 })
             try await Task.sleep(for: .milliseconds(200))
             let response = try await client.fetch("/")
