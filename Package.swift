@@ -43,6 +43,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer target over loading and building one file (`scripts/fuzz`); without the
+        // FUZZING condition it replays saved inputs instead.
+        .systemLibrary(name: "CFuzzerDriver"),
+        .executableTarget(name: "certguide-fuzz", dependencies: ["CertGuide", "CFuzzerDriver"], path: "Sources/CertGuideFuzz"),
         .testTarget(
             name: "CertGuideTests",
             // Yams reads the CI workflow in a test.
