@@ -125,16 +125,20 @@ public struct Builder: Sendable {
         guard options.fileSystem.exists(folder) else { return [] }
         do {
             return try options.fileSystem.listFiles(folder).map { path in
-                let data = try options.fileSystem.read(folder.appendingPathComponent(path))
-                if path.hasSuffix(".js"), let source = String(data: data, encoding: .utf8) {
-                    return OutputFile(path: "assets/\(path)", text: ScriptCompactor.compact(source))
-                }
-                return OutputFile(path: "assets/\(path)", contents: data)
+                Self.asset(path, try options.fileSystem.read(folder.appendingPathComponent(path)))
             }
         } catch {
             throw DiagnosticsError([.error(options.templatesDirectory.relativePath + "/assets", .start,
                                           "cannot copy assets: \(ContentLoader.reason(error))")])
         }
+    }
+
+    /// The published form of `Templates/assets/<path>`: scripts lose their comment lines.
+    public static func asset(_ path: String, _ data: Data) -> OutputFile {
+        if path.hasSuffix(".js"), let source = String(data: data, encoding: .utf8) {
+            return OutputFile(path: "assets/\(path)", text: ScriptCompactor.compact(source))
+        }
+        return OutputFile(path: "assets/\(path)", contents: data)
     }
 
     /// The output folder is replaced whole: refuse one that holds the sources.

@@ -51,6 +51,7 @@ public actor PreviewServer {
     private var watcher: FileWatcher?
     private let log: @Sendable (PreviewEvent) -> Void
     private let buildQueue = DispatchQueue(label: "certguide.preview.build")
+    private var lastBuildSucceeded = false
 
     public init(options: Options, log: @escaping @Sendable (PreviewEvent) -> Void = { _ in }) {
         self.options = options
@@ -86,9 +87,9 @@ public actor PreviewServer {
         }
 
         let watcher = FileWatcher(roots: [options.build.contentDirectory, options.build.templatesDirectory],
-                                  forcePolling: options.pollFiles) { [weak self] _ in
+                                  forcePolling: options.pollFiles) { [weak self] paths in
             guard let self else { return }
-            Task { await self.rebuild() }
+            Task { await self.rebuild(changed: paths) }
         }
         watcher.start()
         self.watcher = watcher
@@ -100,6 +101,37 @@ public actor PreviewServer {
         await hub.closeAll()
         await server?.stop(timeout: 1)
         serverTask?.cancel()
+    }
+
+    /// After a burst of changes: a change only to `Templates/assets/` (a stylesheet, a script,
+    /// an image) republishes those files, since no page depends on their bytes; anything else,
+    /// or any change while the last build failed, rebuilds the guide.
+    public func rebuild(changed paths: Set<String>) async {
+        let assets = options.build.templatesDirectory.appendingPathComponent("assets").standardizedFileURL.path + "/"
+        guard lastBuildSucceeded, !paths.isEmpty, paths.allSatisfy({ $0.hasPrefix(assets) }) else {
+            await rebuild()
+            return
+        }
+        let start = DispatchTime.now()
+        var files: [OutputFile] = [], removed = Set<String>()
+        for path in paths.sorted() {
+            let relative = String(path.dropFirst(assets.count))
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+                guard !isFolder.boolValue, let data = FileManager.default.contents(atPath: path) else { continue }
+                files.append(Builder.asset(relative, data))
+            } else {
+                removed.insert("assets/\(relative)")
+            }
+        }
+        let previous = snapshot.current
+        let next = previous.updating(files, removing: removed)
+        let changed = next.changedPaths(since: previous)
+        snapshot.current = next
+        OutputWriter(output: options.build.outputDirectory).update(files.filter { changed.contains($0.path) }, removing: removed)
+        await hub.buildSucceeded(changed: changed)
+        log(.built(files: next.files.count, changed: changed.count,
+                   milliseconds: Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)))
     }
 
     /// Rebuilds now. Called by the watcher after each burst of changes; tests call it directly.
@@ -125,10 +157,12 @@ public actor PreviewServer {
             snapshot.current = next
             writeToDisk(files, changed: changed, firstBuild: previous.files.isEmpty)
             await hub.buildSucceeded(changed: changed)
+            lastBuildSucceeded = true
             log(.built(files: files.count, changed: changed.count, milliseconds: milliseconds))
             return true
         case .failure(let error):
             await hub.buildFailed(error.diagnostics.map(\.description))
+            lastBuildSucceeded = false
             log(.failed(error.diagnostics, milliseconds: milliseconds))
             return false
         }

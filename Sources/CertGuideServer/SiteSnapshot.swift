@@ -23,6 +23,21 @@ struct SiteSnapshot: Sendable {
         }
     }
 
+    /// This snapshot with some files replaced or added and others removed.
+    func updating(_ outputFiles: [OutputFile], removing removed: Set<String>, at date: Date = Date()) -> SiteSnapshot {
+        var next = self
+        // A removed folder takes the files under it along.
+        for path in removed {
+            next.files.removeValue(forKey: path)
+            for key in next.files.keys where key.hasPrefix(path + "/") { next.files.removeValue(forKey: key) }
+        }
+        for file in outputFiles {
+            let etag = "\"\(Self.fingerprint(file.contents))\""
+            next.files[file.path] = File(contents: file.contents, etag: etag, modified: files[file.path]?.etag == etag ? files[file.path]!.modified : date)
+        }
+        return next
+    }
+
     /// The file for a decoded request path: `faq/` -> `faq/index.html`, `faq` -> redirect hint.
     func lookup(_ path: String) -> (path: String, file: File)? {
         if path.isEmpty || path.hasSuffix("/") {

@@ -116,6 +116,11 @@ import Testing
         try running.site.write("Templates/assets/site.css", css + "\n.certguide-test { color: red; }\n")
         #expect(await socket.next(within: 2) == #"{"type":"css"}"#)
         #expect(try await running.client.fetch("/assets/site.css").text.contains(".certguide-test"))
+        // Only the asset was republished, and the output is what a clean build gives.
+        let clean = try Builder(options: running.site.options()).generate().1
+        let written = try running.site.snapshot()
+        #expect(Set(written.keys) == Set(clean.map(\.path)))
+        #expect(clean.allSatisfy { written[$0.path] == $0.contents })
         await finish(running)
     }
 
