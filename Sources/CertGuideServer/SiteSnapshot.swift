@@ -11,17 +11,16 @@ struct SiteSnapshot: Sendable {
     }
 
     private(set) var files: [String: File] = [:]
-    let built: Date
 
+    /// A build's files; those unchanged since `previous` keep their date, so browsers'
+    /// If-Modified-Since keeps matching.
     init(files outputFiles: [OutputFile], previous: SiteSnapshot? = nil, built: Date = Date()) {
-        self.built = built
-        for file in outputFiles {
-            let etag = "\"\(Self.fingerprint(file.contents))\""
-            // An unchanged file keeps its date, so browsers' If-Modified-Since keeps matching.
-            let modified = previous?.files[file.path].flatMap { $0.etag == etag ? $0.modified : nil } ?? built
-            files[file.path] = File(contents: file.contents, etag: etag, modified: modified)
-        }
+        let base = previous ?? SiteSnapshot()
+        let kept = Set(outputFiles.map(\.path))
+        self = base.updating(outputFiles, removing: Set(base.files.keys.filter { !kept.contains($0) }), at: built)
     }
+
+    private init() {}
 
     /// This snapshot with some files replaced or added and others removed.
     func updating(_ outputFiles: [OutputFile], removing removed: Set<String>, at date: Date = Date()) -> SiteSnapshot {
