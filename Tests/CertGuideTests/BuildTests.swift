@@ -122,6 +122,12 @@ import Testing
         #expect(html.contains(#"<link rel="canonical" href="https://fixture.example.org/certifications/alpha-technician/">"#))
     }
 
+    @Test func aliasOnAnExistingPageIsAnError() throws {
+        let site = try TestSite(files: ["Content/pages/about.md": "---\ntitle: About\naliases: [/old-about/, /compare]\n---\nText.\n"])
+        defer { site.cleanUp() }
+        #expect(site.problems() == ["Content/pages/about.md:3:24: error: alias `/compare` is the URL of an existing page; a redirect there would hide it"])
+    }
+
     @Test func draftsOnlyWithTheFlag() throws {
         let site = try TestSite()
         defer { site.cleanUp() }

@@ -22,9 +22,9 @@ public struct SiteRenderer: Sendable {
         if !diagnostics.isEmpty { throw DiagnosticsError(Array(Set(diagnostics))) }
 
         let feeds = Feeds(site: site)
-        for page in site.certifications { files += redirects(page.entry.frontMatter.aliases, to: page.url, title: page.entry.frontMatter.title, feeds) }
-        for page in site.faqs { files += redirects(page.entry.frontMatter.aliases, to: page.url, title: page.entry.frontMatter.question, feeds) }
-        for page in site.pages { files += redirects(page.entry.frontMatter.aliases, to: page.url, title: page.entry.frontMatter.title, feeds) }
+        files += site.aliases.map { alias in
+            OutputFile(path: SiteURL.outputPath(for: SiteURL.normalizedFolder(alias.path)), text: feeds.redirect(to: alias.target, title: alias.title))
+        }
         let indexable = specs.map(\.url).filter { $0 != "/404.html" }
         files += [
             OutputFile(path: "sitemap.xml", text: feeds.sitemap(urls: indexable)),
@@ -33,9 +33,5 @@ public struct SiteRenderer: Sendable {
             OutputFile(path: "api/certifications.json", text: feeds.openData()),
         ]
         return files.sorted { $0.path < $1.path }
-    }
-
-    private func redirects(_ aliases: [String]?, to url: String, title: String, _ feeds: Feeds) -> [OutputFile] {
-        (aliases ?? []).map { OutputFile(path: SiteURL.outputPath(for: SiteURL.normalizedFolder($0)), text: feeds.redirect(to: url, title: title)) }
     }
 }

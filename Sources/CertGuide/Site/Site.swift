@@ -48,6 +48,29 @@ public struct Site: Sendable {
     /// Sorted by name.
     public var topics: [Topic]
 
+    /// An old URL from an entry's `aliases:` that must lead to the entry's current one.
+    public struct Alias: Sendable {
+        /// As written in the front matter (`/certs/clt/`).
+        public var path: String
+        public var target: String
+        public var title: String
+        /// The entry's file and the alias's place in it, for diagnostics.
+        public var source: String
+        public var location: SourceLocation
+    }
+
+    /// Every alias of every entry, in entry order.
+    public var aliases: [Alias] {
+        func of<Front>(_ entry: Entry<Front>, url: String, title: String, _ aliases: [String]?) -> [Alias] {
+            (aliases ?? []).enumerated().map { index, path in
+                Alias(path: path, target: url, title: title, source: entry.displayPath, location: entry.location(of: "aliases[\(index)]"))
+            }
+        }
+        return certifications.flatMap { of($0.entry, url: $0.url, title: $0.entry.frontMatter.title, $0.entry.frontMatter.aliases) }
+            + faqs.flatMap { of($0.entry, url: $0.url, title: $0.entry.frontMatter.question, $0.entry.frontMatter.aliases) }
+            + pages.flatMap { of($0.entry, url: $0.url, title: $0.entry.frontMatter.title, $0.entry.frontMatter.aliases) }
+    }
+
     public func absoluteURL(_ path: String) -> String {
         SiteURL.absolute(path, base: baseURL)
     }

@@ -132,16 +132,8 @@ public struct SiteBuilder: Sendable {
         urls.formUnion(site.faqs.map(\.url))
         urls.formUnion(site.pages.map(\.url))
         urls.formUnion(site.topics.map(\.url))
-        var found: [Diagnostic] = []
-        func check(_ aliases: [String]?, _ entry: (path: String, locations: [String: SourceLocation])) {
-            for (index, alias) in (aliases ?? []).enumerated() where urls.contains(SiteURL.normalizedFolder(alias)) {
-                found.append(.error(entry.path, entry.locations["aliases[\(index)]"] ?? .start,
-                    "alias `\(alias)` is the URL of an existing page; a redirect there would hide it"))
-            }
+        return site.aliases.filter { urls.contains(SiteURL.normalizedFolder($0.path)) }.map { alias in
+            .error(alias.source, alias.location, "alias `\(alias.path)` is the URL of an existing page; a redirect there would hide it")
         }
-        for page in site.certifications { check(page.entry.frontMatter.aliases, (page.entry.displayPath, page.entry.locations)) }
-        for page in site.faqs { check(page.entry.frontMatter.aliases, (page.entry.displayPath, page.entry.locations)) }
-        for page in site.pages { check(page.entry.frontMatter.aliases, (page.entry.displayPath, page.entry.locations)) }
-        return found
     }
 }
