@@ -50,6 +50,16 @@ public struct BuildReport: Sendable {
     public var output: URL
 }
 
+/// A site built in memory.
+public struct GeneratedSite: Sendable {
+    public var site: Site
+    /// Every file, sorted by path.
+    public var files: [OutputFile]
+    /// Paths of the files made by this build; the others were reused unchanged from the cache.
+    public var fresh: Set<String>
+    public var searchIndexMilliseconds: Int
+}
+
 /// The whole pipeline: load -> model -> render -> write. Never prints, never exits.
 public struct Builder: Sendable {
     public var options: BuildOptions
@@ -60,14 +70,17 @@ public struct Builder: Sendable {
 
     /// Builds the site in memory: every file that `build()` would write.
     public func generate() throws(DiagnosticsError) -> (Site, [OutputFile]) {
-        let (site, files, _) = try generateTimed()
-        return (site, files)
+        let generated = try generate(cache: nil)
+        return (generated.site, generated.files)
     }
 
-    /// `generate()`, with the milliseconds the search index took.
-    private func generateTimed() throws(DiagnosticsError) -> (Site, [OutputFile], Int) {
+    /// Builds the site in memory, reusing from `cache` whatever the last build with it made
+    /// from inputs that have not changed since, and leaving in it what this build made. The
+    /// files are those a build without a cache makes, byte for byte.
+    public func generate(cache: BuildCache?) throws(DiagnosticsError) -> GeneratedSite {
+        cache?.startBuild()
         let loader = ContentLoader(contentDirectory: options.contentDirectory, displayRoot: options.contentDirectory.relativePath,
-                                   includeDrafts: options.includeDrafts, fileSystem: options.fileSystem)
+                                   includeDrafts: options.includeDrafts, fileSystem: options.fileSystem, cache: cache)
         // Load content and templates both before failing, so one run shows every problem.
         var diagnostics: [Diagnostic] = []
         options.progress?(.loading)
@@ -83,17 +96,38 @@ public struct Builder: Sendable {
         }
         var site: Site?
         if let content {
-            do { site = try SiteBuilder(baseURLOverride: options.baseURL).build(content) } catch { diagnostics += error.diagnostics }
+            do { site = try SiteBuilder(baseURLOverride: options.baseURL, cache: cache).build(content) } catch { diagnostics += error.diagnostics }
         }
         guard let site, let templates, !diagnostics.hasErrors else { throw DiagnosticsError(diagnostics) }
 
         let start = DispatchTime.now()
-        let search = SearchIndexFiles(site: site, options: options.search)
+        let (search, searchIsNew) = searchIndex(site, cache: cache)
         let searchTime = Self.milliseconds(since: start)
         options.progress?(.rendering(entries: site.certifications.count + site.faqs.count + site.pages.count))
-        var files = try SiteRenderer(templates: templates).render(site, search: search)
-        files += try assets()
-        return (site, files.sorted { $0.path < $1.path }, searchTime)
+        var (files, fresh) = try SiteRenderer(templates: templates, cache: cache).render(site, searchManifest: search.manifestURL)
+        files += search.files
+        if searchIsNew { fresh.formUnion(search.files.map(\.path)) }
+        let assets = try assets()
+        files += assets
+        fresh.formUnion(assets.map(\.path))
+        cache?.finishBuild()
+        return GeneratedSite(site: site, files: files.sorted { $0.path < $1.path }, fresh: fresh, searchIndexMilliseconds: searchTime)
+    }
+
+    /// The search index, from the cache while no entry has changed.
+    private func searchIndex(_ site: Site, cache: BuildCache?) -> (SearchIndexFiles, fresh: Bool) {
+        let make = { SearchIndexFiles(site: site, options: options.search) }
+        guard let cache else { return (make(), true) }
+        var inputs = site.fingerprint
+        inputs.add(options.search.shardThreshold)
+        inputs.add(options.search.shardTarget)
+        inputs.add(options.search.textPagesPerFile)
+        for entry in site.certifications.map(\.entry.frontMatterFingerprint) + site.faqs.map(\.entry.frontMatterFingerprint)
+            + site.pages.map(\.entry.frontMatterFingerprint) { inputs.add(entry) }
+        for entry in site.certifications.map(\.entry.bodyFingerprint) + site.faqs.map(\.entry.bodyFingerprint)
+            + site.pages.map(\.entry.bodyFingerprint) { inputs.add(entry) }
+        let (index, made) = cache.value("search", key: inputs, make: make)
+        return (index, made)
     }
 
     /// Builds and swaps the result into the output folder. With `strictCheckAsOf`, the checks
@@ -102,7 +136,8 @@ public struct Builder: Sendable {
     public func build(strictCheckAsOf today: Day? = nil) throws -> BuildReport {
         let start = DispatchTime.now()
         try checkOutputIsSafe()
-        let (site, files, searchTime) = try generateTimed()
+        let generated = try generate(cache: nil)
+        let (site, files) = (generated.site, generated.files)
         if let today {
             let report = SiteChecker(options: options, today: today).check(site: site, files: files)
             if report.failed(strict: true) { throw DiagnosticsError(report.diagnostics) }
@@ -111,7 +146,7 @@ public struct Builder: Sendable {
         try OutputWriter(output: options.outputDirectory).write(files)
         return BuildReport(pages: files.filter(\.isPage).count, files: files.count,
                            certifications: site.certifications.count, faqs: site.faqs.count, freePages: site.pages.count,
-                           milliseconds: Self.milliseconds(since: start), searchIndexMilliseconds: searchTime,
+                           milliseconds: Self.milliseconds(since: start), searchIndexMilliseconds: generated.searchIndexMilliseconds,
                            output: options.outputDirectory)
     }
 

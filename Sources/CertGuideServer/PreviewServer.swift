@@ -52,6 +52,8 @@ public actor PreviewServer {
     private let log: @Sendable (PreviewEvent) -> Void
     private let buildQueue = DispatchQueue(label: "certguide.preview.build")
     private var lastBuildSucceeded = false
+    /// What the last builds made, so a save re-renders only the pages it touches.
+    private let cache = BuildCache()
 
     public init(options: Options, log: @escaping @Sendable (PreviewEvent) -> Void = { _ in }) {
         self.options = options
@@ -139,10 +141,11 @@ public actor PreviewServer {
     public func rebuild() async -> Bool {
         let options = self.options.build
         let start = DispatchTime.now()
-        let result: Result<[OutputFile], DiagnosticsError> = await withCheckedContinuation { continuation in
+        let cache = self.cache
+        let result: Result<GeneratedSite, DiagnosticsError> = await withCheckedContinuation { continuation in
             buildQueue.async {
                 do throws(DiagnosticsError) {
-                    continuation.resume(returning: .success(try Builder(options: options).generate().1))
+                    continuation.resume(returning: .success(try Builder(options: options).generate(cache: cache)))
                 } catch {
                     continuation.resume(returning: .failure(error))
                 }
@@ -150,9 +153,11 @@ public actor PreviewServer {
         }
         let milliseconds = Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
         switch result {
-        case .success(let files):
+        case .success(let generated):
+            let files = generated.files
             let previous = snapshot.current
-            let next = SiteSnapshot(files: files, previous: previous)
+            // After a failed build the cache may hold pages the served snapshot never got.
+            let next = SiteSnapshot(files: files, fresh: lastBuildSucceeded ? generated.fresh : nil, previous: previous)
             let changed = next.changedPaths(since: previous)
             snapshot.current = next
             writeToDisk(files, changed: changed, firstBuild: previous.files.isEmpty)
@@ -174,7 +179,8 @@ public actor PreviewServer {
         if firstBuild {
             try? writer.write(files)
         } else {
-            writer.update(files.filter { changed.contains($0.path) }, removing: changed.filter { path in !files.contains { $0.path == path } })
+            let paths = Set(files.map(\.path))
+            writer.update(files.filter { changed.contains($0.path) }, removing: changed.filter { !paths.contains($0) })
         }
     }
 

@@ -14,10 +14,13 @@ struct SiteSnapshot: Sendable {
 
     /// A build's files; those unchanged since `previous` keep their date, so browsers'
     /// If-Modified-Since keeps matching.
-    init(files outputFiles: [OutputFile], previous: SiteSnapshot? = nil, built: Date = Date()) {
+    /// - Parameter fresh: when given, only these files can differ from `previous`: the others
+    ///   were reused unchanged from the build that made it, so they are not compared.
+    init(files outputFiles: [OutputFile], fresh: Set<String>? = nil, previous: SiteSnapshot? = nil, built: Date = Date()) {
         let base = previous ?? SiteSnapshot()
         let kept = Set(outputFiles.map(\.path))
-        self = base.updating(outputFiles, removing: Set(base.files.keys.filter { !kept.contains($0) }), at: built)
+        let changed = fresh.map { fresh in outputFiles.filter { fresh.contains($0.path) || base.files[$0.path] == nil } } ?? outputFiles
+        self = base.updating(changed, removing: Set(base.files.keys.filter { !kept.contains($0) }), at: built)
     }
 
     private init() {}
@@ -58,13 +61,9 @@ struct SiteSnapshot: Sendable {
         return changed
     }
 
-    /// FNV-1a, 64 bit: stable across runs (unlike `Hasher`) and fast enough for every file.
     static func fingerprint(_ data: Data) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in data {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
-        }
-        return String(hash, radix: 16) + "-" + String(data.count, radix: 16)
+        var fingerprint = Fingerprint()
+        fingerprint.add(bytes: data)
+        return "\(fingerprint)-\(String(data.count, radix: 16))"
     }
 }

@@ -170,4 +170,18 @@ import Testing
         #expect(!html.contains("cost-chart") && !html.contains("chart-section"))
         #expect(html.contains(#"<tr id="alpha-technician">"#), "the table is still there")
     }
+
+    @Test func aCrowdedChartKeepsItsDotsAndDropsUnreadableLabels() {
+        let many: [CostChart.Item] = (0...CostChart.maxLabelled).map { number in
+            let cost = Double(100 + number), months = Double(1 + number % 24)
+            return Self.item("Credential \(number)", "C\(number)", cost: (cost, nil), months: (months, nil))
+        }
+        let crowded = CostChart(items: many)
+        #expect(crowded.points.count == many.count)
+        #expect(crowded.svg.components(separatedBy: "<circle").count - 1 == many.count)
+        #expect(!crowded.svg.contains(#"class="label""#), "labels past \(CostChart.maxLabelled) dots")
+        #expect(crowded.svg.contains("<title>Credential 60: "), "every dot keeps its tooltip")
+        let few = CostChart(items: Array(many.prefix(CostChart.maxLabelled)))
+        #expect(few.svg.contains(#"class="label""#))
+    }
 }

@@ -4,19 +4,23 @@ import Foundation
 /// `certifications/`, `faq/` and `pages/`. Collects every problem of every file before failing.
 public struct ContentLoader: Sendable {
     /// Page slugs the generator needs for its own URLs.
-    public static let reservedSlugs: Set<String> = ["certifications", "faq", "compare", "topics", "search", "api", "assets", "404"]
+    public static let reservedSlugs: Set<String> = ["certifications", "faq", "compare", "topics", "search", "sources", "api", "assets", "404"]
 
     public var contentDirectory: URL
     /// How the content folder is named in messages (as the user typed it).
     public var displayRoot: String
     public var includeDrafts: Bool
     public var fileSystem: FileSystem
+    /// Entries of files unchanged since the last load come from here instead of being decoded.
+    public var cache: BuildCache?
 
-    public init(contentDirectory: URL, displayRoot: String? = nil, includeDrafts: Bool = false, fileSystem: FileSystem = .local) {
+    public init(contentDirectory: URL, displayRoot: String? = nil, includeDrafts: Bool = false, fileSystem: FileSystem = .local,
+                cache: BuildCache? = nil) {
         self.contentDirectory = contentDirectory
         self.displayRoot = displayRoot ?? contentDirectory.relativePath
         self.includeDrafts = includeDrafts
         self.fileSystem = fileSystem
+        self.cache = cache
     }
 
     /// Everything, or every problem.
@@ -32,7 +36,7 @@ public struct ContentLoader: Sendable {
     public func loadPartially() -> (SiteContent?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var paths = Set<String>()
-        let config = loadConfig(into: &diagnostics)
+        let (config, configFingerprint) = loadConfig(into: &diagnostics)
         var certifications = loadEntries("certifications", CertificationFrontMatter.self, schema: CertificationFrontMatter.schema, paths: &paths, into: &diagnostics)
         var faqs = loadEntries("faq", FAQFrontMatter.self, schema: FAQFrontMatter.schema, paths: &paths, into: &diagnostics)
         var pages = loadEntries("pages", PageFrontMatter.self, schema: PageFrontMatter.schema, paths: &paths, into: &diagnostics)
@@ -44,43 +48,48 @@ public struct ContentLoader: Sendable {
         }
         let certificationSlugs = Set(paths.filter { $0.hasPrefix("certifications/") }.map { String($0.split(separator: "/").last!.dropLast(3)) })
         diagnostics += RelationValidator(certifications: certifications, faqs: faqs, pages: pages, certificationSlugs: certificationSlugs).problems()
-        return (config.map { SiteContent(config: $0, certifications: certifications, faqs: faqs, pages: pages, allPaths: paths) }, diagnostics)
+        cache?.keepFiles(paths)
+        return (config.map { SiteContent(config: $0, certifications: certifications, faqs: faqs, pages: pages, allPaths: paths,
+                                         configFingerprint: configFingerprint) }, diagnostics)
     }
 
     private func display(_ relative: String) -> String {
         displayRoot.isEmpty || displayRoot == "." ? relative : "\(displayRoot)/\(relative)"
     }
 
-    private func readSource(_ relative: String, into diagnostics: inout [Diagnostic]) -> SourceText? {
-        let url = contentDirectory.appendingPathComponent(relative)
-        let data: Data
+    private func readBytes(_ relative: String, into diagnostics: inout [Diagnostic]) -> Data? {
         do {
-            data = try fileSystem.read(url)
+            return try fileSystem.read(contentDirectory.appendingPathComponent(relative))
         } catch {
             diagnostics.append(.error(display(relative), .start, "cannot read file: \(Self.reason(error))"))
             return nil
         }
+    }
+
+    private func decodeSource(_ data: Data, _ relative: String, into diagnostics: inout [Diagnostic]) -> SourceText? {
         switch SourceText.decode(data, path: display(relative)) {
         case .success(let source): return source
         case .failure(let problem): diagnostics.append(problem); return nil
         }
     }
 
-    private func loadConfig(into diagnostics: inout [Diagnostic]) -> SiteConfig? {
+    private func loadConfig(into diagnostics: inout [Diagnostic]) -> (SiteConfig?, Fingerprint) {
         let name = "site.yml"
         guard fileSystem.exists(contentDirectory.appendingPathComponent(name)) else {
             diagnostics.append(.error(display(name), .start,
                 "no site settings: create `\(display(name))` with at least `title`, `base_url` and `description`"))
-            return nil
+            return (nil, Fingerprint())
         }
-        guard let source = readSource(name, into: &diagnostics) else { return nil }
+        guard let data = readBytes(name, into: &diagnostics), let source = decodeSource(data, name, into: &diagnostics) else {
+            return (nil, Fingerprint())
+        }
         let decoder = FrontMatterDecoder(path: display(name), firstLine: 1)
         switch decoder.decode(SiteConfig.self, from: source.text, schema: SiteConfig.schema) {
         case .success(let decoded):
-            return decoded.value
+            return (decoded.value, Fingerprint(source.text))
         case .failure(let error):
             diagnostics += error.diagnostics
-            return nil
+            return (nil, Fingerprint())
         }
     }
 
@@ -121,7 +130,7 @@ public struct ContentLoader: Sendable {
         }
         // Files are independent: read and decode them on every core, keep the listing's order.
         var entries: [Entry<Front>] = []
-        for result in candidates.parallelMap({ loadEntry($0.relative, slug: $0.slug, type, schema: schema) }) {
+        for result in candidates.parallelMap({ loadEntryReusing($0.relative, slug: $0.slug, type, schema: schema) }) {
             switch result {
             case .success(let entry): entries.append(entry)
             case .failure(let error): diagnostics += error.diagnostics
@@ -130,11 +139,40 @@ public struct ContentLoader: Sendable {
         return entries
     }
 
-    private func loadEntry<Front: Decodable & Sendable>(
+    /// The entry of a file, from the cache when the file is unchanged since it was last read.
+    /// A stamp newer than a second before that read is not trusted (a write in the same clock
+    /// tick keeps the stamp): then the bytes are read and compared.
+    private func loadEntryReusing<Front: Decodable & Sendable>(
         _ relative: String, slug: String, _ type: Front.Type, schema: KeySchema
     ) -> Result<Entry<Front>, DiagnosticsError> {
+        guard let cache else { return loadEntry(relative, slug: slug, type, schema: schema, data: nil) }
+        let stamp = fileSystem.stamp(contentDirectory.appendingPathComponent(relative))
+        let old = cache.loadedFile(relative)
+        if let old, let stamp, old.stamp == stamp, stamp.modified < old.readAt - 1_000_000_000,
+           let result = old.result as? Result<Entry<Front>, DiagnosticsError> {
+            return result
+        }
+        let readAt = Int(Date().timeIntervalSince1970 * 1_000_000_000)
         var problems: [Diagnostic] = []
-        guard let source = readSource(relative, into: &problems) else { return .failure(DiagnosticsError(problems)) }
+        guard let data = readBytes(relative, into: &problems) else { return .failure(DiagnosticsError(problems)) }
+        var content = Fingerprint()
+        content.add(bytes: data)
+        if let old, old.content == content, let result = old.result as? Result<Entry<Front>, DiagnosticsError> {
+            cache.remember(file: relative, .init(stamp: stamp, readAt: readAt, content: content, result: result))
+            return result
+        }
+        let result = loadEntry(relative, slug: slug, type, schema: schema, data: data)
+        cache.remember(file: relative, .init(stamp: stamp, readAt: readAt, content: content, result: result))
+        return result
+    }
+
+    private func loadEntry<Front: Decodable & Sendable>(
+        _ relative: String, slug: String, _ type: Front.Type, schema: KeySchema, data: Data?
+    ) -> Result<Entry<Front>, DiagnosticsError> {
+        var problems: [Diagnostic] = []
+        guard let data = data ?? readBytes(relative, into: &problems), let source = decodeSource(data, relative, into: &problems) else {
+            return .failure(DiagnosticsError(problems))
+        }
         let split: FrontMatter
         switch FrontMatter.split(source, path: display(relative)) {
         case .success(let value): split = value
@@ -143,8 +181,11 @@ public struct ContentLoader: Sendable {
         return FrontMatterDecoder(path: display(relative), firstLine: split.yamlFirstLine)
             .decode(type, from: split.yaml, schema: schema)
             .map { decoded in
-                Entry(slug: slug, path: relative, displayPath: display(relative), frontMatter: decoded.value,
-                      body: split.body, bodyFirstLine: split.bodyFirstLine, locations: decoded.locations)
+                var entry = Entry(slug: slug, path: relative, displayPath: display(relative), frontMatter: decoded.value,
+                                  body: split.body, bodyFirstLine: split.bodyFirstLine, locations: decoded.locations)
+                entry.frontMatterFingerprint = Fingerprint(relative, String(split.yamlFirstLine), split.yaml)
+                entry.bodyFingerprint = Fingerprint(relative, String(split.bodyFirstLine), split.body)
+                return entry
             }
     }
 

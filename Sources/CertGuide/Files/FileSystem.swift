@@ -10,15 +10,20 @@ public struct FileSystem: Sendable {
     public var listFiles: @Sendable (URL) throws -> [String]
     /// Whether something exists at a path.
     public var exists: @Sendable (URL) -> Bool
+    /// Size and modification time of a file, so an incremental build can skip files it has
+    /// read before. nil means "unknown": the file is read and compared by content.
+    public var stamp: @Sendable (URL) -> FileStamp?
 
     public init(
         read: @escaping @Sendable (URL) throws -> Data,
         listFiles: @escaping @Sendable (URL) throws -> [String],
-        exists: @escaping @Sendable (URL) -> Bool
+        exists: @escaping @Sendable (URL) -> Bool,
+        stamp: @escaping @Sendable (URL) -> FileStamp? = { _ in nil }
     ) {
         self.read = read
         self.listFiles = listFiles
         self.exists = exists
+        self.stamp = stamp
     }
 
     /// The real disk.
@@ -47,6 +52,7 @@ public struct FileSystem: Sendable {
             }
             return paths.sorted()
         },
-        exists: { url in FileManager.default.fileExists(atPath: url.path) }
+        exists: { url in FileManager.default.fileExists(atPath: url.path) },
+        stamp: { url in FileStamp.of(path: url.path) }
     )
 }

@@ -43,6 +43,9 @@ public struct CostChart: Sendable {
     public static let height = 380.0
     /// The plot area inside the axes.
     public static let plot = ChartBox(minX: 76, minY: 16, maxX: width - 24, maxY: height - 64)
+    /// Past this many dots, labels could not be read at this size (and placing them costs
+    /// the square of the count): the dots keep their tooltips and the table names them.
+    public static let maxLabelled = 60
 
     /// The currency of the cost axis: the one most plotted certifications use.
     public let currency: String
@@ -91,6 +94,7 @@ public struct CostChart: Sendable {
             let placeholder = ChartLabel(text: "", x: dot.0, y: dot.1, anchor: .start)
             return Point(item: item, x: dot.0, y: dot.1, xSpan: xSpan, ySpan: ySpan, label: placeholder)
         }
+        guard points.count <= maxLabelled else { return points }
         var placer = LabelPlacer(bounds: ChartBox(minX: plot.minX + 3, minY: 2, maxX: width - 2, maxY: plot.maxY - 3), obstacles: [])
         for point in points {
             placer.obstacles.append(ChartBox(minX: point.x - 7, minY: point.y - 7, maxX: point.x + 7, maxY: point.y + 7))
@@ -159,7 +163,7 @@ public struct CostChart: Sendable {
         }
         parts.append(#"<circle cx="\#(x)" cy="\#(y)" r="6"/>"#)
         let label = point.label
-        parts.append(#"<text class="label" x="\#(Self.number(label.x))" y="\#(Self.number(label.y))" text-anchor="\#(label.anchor.rawValue)">\#(HTML.escape(label.text))</text>"#)
+        if !label.text.isEmpty { parts.append(#"<text class="label" x="\#(Self.number(label.x))" y="\#(Self.number(label.y))" text-anchor="\#(label.anchor.rawValue)">\#(HTML.escape(label.text))</text>"#) }
         parts.append("</g>")
         return parts.joined()
     }

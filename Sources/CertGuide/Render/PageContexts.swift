@@ -5,6 +5,54 @@ struct PageSpec: Sendable {
     var context: Record
 }
 
+/// Every HTML page of a site, named without building its context, so an incremental build can
+/// decide which pages to render before paying for any context.
+enum PageKind: Sendable, Hashable {
+    case home, certifications, compare, faqIndex, topics, search, sources, notFound
+    case certification(Int), faq(Int), page(Int), topic(Int)
+
+    /// In output order.
+    static func all(in site: Site) -> [PageKind] {
+        [.home, .certifications, .compare, .faqIndex, .topics, .search, .sources, .notFound]
+            + site.certifications.indices.map(PageKind.certification) + site.faqs.indices.map(PageKind.faq)
+            + site.pages.indices.map(PageKind.page) + site.topics.indices.map(PageKind.topic)
+    }
+
+    var template: String {
+        switch self {
+        case .home: "home"
+        case .certifications: "certifications"
+        case .compare: "compare"
+        case .faqIndex: "faq-index"
+        case .topics: "topics"
+        case .search: "search"
+        case .sources: "sources"
+        case .notFound: "404"
+        case .certification: "certification"
+        case .faq: "faq"
+        case .page: "page"
+        case .topic: "topic"
+        }
+    }
+
+    func url(in site: Site) -> String {
+        switch self {
+        case .home: SiteURL.home
+        case .certifications: SiteURL.certifications
+        case .compare: SiteURL.compare
+        case .faqIndex: SiteURL.faqIndex
+        case .topics: SiteURL.topics
+        case .search: SiteURL.search
+        case .sources: SiteURL.sources
+        case .notFound: "/404.html"
+        case .certification(let index): site.certifications[index].url
+        case .faq(let index): site.faqs[index].url
+        case .page(let index): site.pages[index].url
+        case .topic(let index): site.topics[index].url
+        }
+    }
+}
+
 /// Builds the context of every HTML page. The variables are listed in `Templates/README.md`;
 /// a change here is a change there.
 struct PageContexts {
@@ -18,7 +66,10 @@ struct PageContexts {
     /// Site path of the search index manifest, which the search box of every page loads.
     let searchManifest: String
 
+    static let footerSources = 12
+
     init(site: Site, searchManifest: String) {
+        let sources = site.sources
         self.site = site
         self.records = EntryRecords(site: site)
         self.data = StructuredData(site: site)
@@ -31,7 +82,13 @@ struct PageContexts {
                 "title": site.config.title, "description": site.config.description,
                 "language": site.config.language ?? "en", "base_url": site.baseURL,
                 "last_verified": site.lastVerified.map { Record(["date": $0.description, "text": $0.longDescription]) } ?? false,
-                "sources": site.sources.isEmpty ? false : Record(["items": site.sources.map { Record(["title": $0.title, "url": $0.url ?? false]) }]),
+                // A few in the footer, all on the sources page: a guide of thousands of entries
+                // may name thousands of sources, and every page carries the footer.
+                "sources": sources.isEmpty ? false : Record([
+                    "items": sources.prefix(Self.footerSources).map { Record(["title": $0.title, "url": $0.url ?? false]) },
+                    "count": sources.count, "more": sources.count > Self.footerSources ? sources.count - Self.footerSources : false,
+                    "url": SiteURL.sources,
+                ]),
             ]),
             "levels": Level.allCases.compactMap { level -> Record? in
                 let members = site.certifications.indices.filter { site.certifications[$0].entry.frontMatter.level == level }
@@ -50,13 +107,21 @@ struct PageContexts {
         ]
     }
 
-    func all() -> [PageSpec] {
-        var pages = [home(), certificationIndex(), compare(), faqIndex(), topicIndex(), search(), notFound()]
-        pages += Array(site.certifications.indices).parallelMap(certification)
-        pages += Array(site.faqs.indices).parallelMap(faq)
-        pages += site.pages.indices.map(page)
-        pages += Array(site.topics.indices).parallelMap(topic)
-        return pages
+    func spec(_ kind: PageKind) -> PageSpec {
+        switch kind {
+        case .home: home()
+        case .certifications: certificationIndex()
+        case .compare: compare()
+        case .faqIndex: faqIndex()
+        case .topics: topicIndex()
+        case .search: search()
+        case .sources: sources()
+        case .notFound: notFound()
+        case .certification(let index): certification(index)
+        case .faq(let index): faq(index)
+        case .page(let index): page(index)
+        case .topic(let index): topic(index)
+        }
     }
 
     private func context(
@@ -191,6 +256,16 @@ struct PageContexts {
         context(template: "search", url: SiteURL.search, title: "Search",
                 description: "Search every certification, question and page of the guide, or browse them from A to Z.",
                 crumbs: [("Search", SiteURL.search)], extra: ["az": AlphabeticalIndex(site: site).groups()])
+    }
+
+    private func sources() -> PageSpec {
+        let citations = site.citations
+        return context(template: "sources", url: SiteURL.sources, title: "Sources",
+                       description: "Where the guide's facts come from, with the certifications, questions and pages that rely on each source.",
+                       crumbs: [("Sources", SiteURL.sources)], extra: ["sources": citations.isEmpty ? false : Record(["items": citations.map { citation in
+                           Record(["title": citation.source.title, "url": citation.source.url ?? false,
+                                   "cited_by": citation.citedBy.map { Record(["title": $0.title, "url": $0.url]) }])
+                       }])])
     }
 
     private func notFound() -> PageSpec {

@@ -8,7 +8,7 @@ import Mustache
 public struct TemplateLibrary: Sendable {
     /// Page templates the generator renders; each must exist.
     public static let requiredPages = ["home", "certifications", "certification", "compare", "faq-index", "faq",
-                                       "topics", "topic", "page", "search", "404"]
+                                       "topics", "topic", "page", "search", "sources", "404"]
 
     let library: MustacheLibrary
     /// Template text by name, to point at the line where a missing variable is used.
@@ -82,6 +82,30 @@ public struct TemplateLibrary: Sendable {
                           "`\(name)` is not a variable of the \(page) page\(Suggestion.hint(for: name, in: context.values.keys.sorted())); see Templates/README.md")
         }
         return (html, problems)
+    }
+
+    /// What a page's output depends on in the templates: the names its template, partials and
+    /// layouts look up, and a fingerprint of their text.
+    func dependencies(of page: String) -> (names: Set<String>, fingerprint: Fingerprint) {
+        var names = Set<String>(), fingerprint = Fingerprint()
+        for template in closure(of: page) {
+            let text = sources[template] ?? ""
+            fingerprint.add(template)
+            fingerprint.add(text)
+            names.formUnion(TemplateScanner.names(in: text))
+        }
+        return (names, fingerprint)
+    }
+
+    /// A template and every template it names, directly or not, in a stable order.
+    private func closure(of start: String) -> [String] {
+        var queue = [start], seen = Set<String>(), order: [String] = []
+        while let template = queue.popLast() {
+            guard seen.insert(template).inserted, let text = sources[template] else { continue }
+            order.append(template)
+            queue += TemplateScanner.partialReferences(in: text).map(\.name)
+        }
+        return order.sorted()
     }
 
     private func locate(_ name: String, from start: String) -> (String, SourceLocation) {

@@ -15,6 +15,19 @@ enum TemplateScanner {
         }
     }
 
+    /// The names a template looks up, by their first dotted part (`site` for `{{site.title}}`).
+    static func names(in text: String) -> Set<String> {
+        var names = Set<String>()
+        for tag in tags(in: text) {
+            var body = Substring(tag.body)
+            guard let sigil = body.first, !"!><$=".contains(sigil) else { continue }
+            if "#^/&{".contains(sigil) { body = body.dropFirst() }
+            let name = body.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "}"))
+            if let first = name.split(separator: ".").first { names.insert(String(first)) }
+        }
+        return names
+    }
+
     /// The first tag whose name (or first dotted part) is `name`.
     static func firstUse(of name: String, in text: String) -> SourceLocation? {
         for tag in tags(in: text) {

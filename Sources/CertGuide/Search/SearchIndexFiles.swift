@@ -3,7 +3,7 @@ import Foundation
 /// Writes a site's search index as files under `search/`, each named by a hash of its bytes
 /// (format: README, "Search index"):
 ///
-/// - `manifest.<hash>.json`, which every page's search box names: format version, BM25
+/// - `manifest.json`, which every page's search box names: format version, BM25
 ///   parameters, document count and average length, the facets, and the other files.
 /// - `meta.<hash>.json`: what ranking and filtering need for every document, in a few numbers.
 /// - `text.<hash>.<n>.json`: url, title and excerpt of the documents, for showing results; one
@@ -81,9 +81,11 @@ public struct SearchIndexFiles: Sendable {
             writer.raw("}")
         }
         manifest.raw("}\n")
-        let manifestName = add("manifest", manifest.bytes)
+        // Not named by its hash: every page names it, and a page must not change because an
+        // entry elsewhere did. The script fetches it without the HTTP cache's heuristics.
+        files.append(OutputFile(path: "\(Self.folder)/manifest.json", contents: Data(manifest.bytes)))
         self.files = files
-        self.manifestURL = "/\(Self.folder)/\(manifestName)"
+        self.manifestURL = "/\(Self.folder)/manifest.json"
         self.index = index
     }
 }

@@ -47,6 +47,9 @@ public struct Site: Sendable {
     public var pages: [FreePage]
     /// Sorted by name.
     public var topics: [Topic]
+    /// Of what every page depends on: `site.yml`, the base URL and the set of entry files (a
+    /// body's links resolve against it). Only set when the build keeps a cache.
+    public var fingerprint = Fingerprint()
 
     /// An old URL from an entry's `aliases:` that must lead to the entry's current one.
     public struct Alias: Sendable {
@@ -77,10 +80,25 @@ public struct Site: Sendable {
 
     /// Every source the entries name, each once, by title: what the footer credits.
     public var sources: [SourceLink] {
-        let all = certifications.flatMap { $0.entry.frontMatter.sources ?? [] }
-            + faqs.flatMap { $0.entry.frontMatter.sources ?? [] }
-            + pages.flatMap { $0.entry.frontMatter.sources ?? [] }
-        return Set(all).sorted { ($0.title, $0.url ?? "") < ($1.title, $1.url ?? "") }
+        citations.map(\.source)
+    }
+
+    /// A source with the entries that name it, in guide order.
+    public struct Citation: Sendable {
+        public var source: SourceLink
+        public var citedBy: [(title: String, url: String)]
+    }
+
+    /// Every source the entries name, by title, with who cites it: the sources page.
+    public var citations: [Citation] {
+        var citing: [SourceLink: [(title: String, url: String)]] = [:]
+        func cite(_ sources: [SourceLink]?, _ title: String, _ url: String) {
+            for source in Set(sources ?? []) { citing[source, default: []].append((title, url)) }
+        }
+        for page in certifications { cite(page.entry.frontMatter.sources, page.entry.frontMatter.title, page.url) }
+        for page in faqs { cite(page.entry.frontMatter.sources, page.entry.frontMatter.question, page.url) }
+        for page in pages { cite(page.entry.frontMatter.sources, page.entry.frontMatter.title, page.url) }
+        return citing.keys.sorted { ($0.title, $0.url ?? "") < ($1.title, $1.url ?? "") }.map { Citation(source: $0, citedBy: citing[$0]!) }
     }
 
     /// The newest `verified` date of any entry: the guide's "last updated", derived from the

@@ -4,21 +4,34 @@ import Foundation
 /// relations, and reports links to entries that do not exist and aliases that clash with pages.
 public struct SiteBuilder: Sendable {
     public var baseURLOverride: String?
+    /// Documents of bodies unchanged since the last build come from here.
+    public var cache: BuildCache?
 
-    public init(baseURLOverride: String? = nil) {
+    public init(baseURLOverride: String? = nil, cache: BuildCache? = nil) {
         self.baseURLOverride = baseURLOverride
+        self.cache = cache
     }
 
     public func build(_ content: SiteContent) throws(DiagnosticsError) -> Site {
         var diagnostics: [Diagnostic] = []
         let renderer = MarkdownRenderer(allowRawHTML: content.config.rawHTML ?? false)
         let knownPaths = content.allPaths
+        // A body's HTML depends on which files its links can reach, so a file added or removed
+        // renders every body again.
+        var inputs = Fingerprint()
+        inputs.add(content.config.rawHTML ?? false)
+        if cache != nil { for path in knownPaths.sorted() { inputs.add(path) } }
+        let cache = self.cache, renderInputs = inputs
 
         // Bodies are independent of each other: render them on every core, report in order.
         func renderAll<Front>(_ entries: [Entry<Front>]) -> [MarkdownDocument] {
             let documents = entries.parallelMap { entry in
-                renderer.render(entry.body, firstLine: entry.bodyFirstLine,
-                                resolveLink: ContentLinkResolver(sourcePath: entry.path, knownPaths: knownPaths).resolve)
+                let render = {
+                    renderer.render(entry.body, firstLine: entry.bodyFirstLine,
+                                    resolveLink: ContentLinkResolver(sourcePath: entry.path, knownPaths: knownPaths).resolve)
+                }
+                guard let cache else { return render() }
+                return cache.value("markdown:\(entry.path)", key: renderInputs.adding(entry.bodyFingerprint), make: render).value
             }
             for (entry, document) in zip(entries, documents) {
                 diagnostics += document.problems.map { .error(entry.displayPath, $0.0, $0.1) }
@@ -54,7 +67,7 @@ public struct SiteBuilder: Sendable {
             certificationPages[index].similar = similar
         }
 
-        let site = Site(
+        var site = Site(
             config: content.config,
             baseURL: baseURLOverride ?? content.config.baseURL,
             certifications: certificationPages,
@@ -62,6 +75,8 @@ public struct SiteBuilder: Sendable {
             pages: freePages,
             topics: Self.topics(certifications: certificationPages, faqs: faqPages)
         )
+        site.fingerprint = renderInputs.adding(content.configFingerprint)
+        site.fingerprint.add(site.baseURL)
         diagnostics += Self.aliasClashes(in: site)
         if diagnostics.hasErrors { throw DiagnosticsError(diagnostics) }
         return site
@@ -72,31 +87,65 @@ public struct SiteBuilder: Sendable {
         return (topics ?? []).map(Slug.make).filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 
-    /// For each certification, up to four others ranked by shared topics, then same level, then
-    /// order. Counted through a topic index: comparing every pair was quadratic, minutes on a
-    /// guide of 10,000 certifications.
+    /// For each certification, up to four others ranked by shared topics (two points each),
+    /// then same level (one point), then guide order; too few sharing a topic are filled with
+    /// the same level in guide order.
+    ///
+    /// Certifications with the same topics and level have the same candidates, so the ranking is
+    /// worked out once per such group: comparing every pair of certifications took minutes on a
+    /// guide of 10,000 (a topic shared by thousands makes the pairs that share one quadratic).
     static func similarLists(_ pages: [Site.CertificationPage], limit: Int = 4) -> [[Int]] {
-        var byTopic: [String: [Int]] = [:]
-        var byLevel: [Level: [Int]] = [:]
-        for (index, page) in pages.enumerated() {
-            for topic in page.topicSlugs { byTopic[topic, default: []].append(index) }
-            byLevel[page.entry.frontMatter.level, default: []].append(index)
+        struct GroupKey: Hashable {
+            var topics: [String]
+            var level: Level
         }
-        return Array(pages.indices).parallelMap { index in
-            var shared: [Int: Int] = [:]
-            for topic in pages[index].topicSlugs {
-                for other in byTopic[topic] ?? [] where other != index { shared[other, default: 0] += 1 }
+        var groupIndex: [GroupKey: Int] = [:]
+        var groups: [(key: GroupKey, members: [Int])] = []
+        var groupOf: [Int] = []
+        for (index, page) in pages.enumerated() {
+            let key = GroupKey(topics: page.topicSlugs.sorted(), level: page.entry.frontMatter.level)
+            let group = groupIndex[key] ?? {
+                groups.append((key, []))
+                groupIndex[key] = groups.count - 1
+                return groups.count - 1
+            }()
+            groups[group].members.append(index)
+            groupOf.append(group)
+        }
+        var groupsByTopic: [String: [Int]] = [:]
+        for (group, value) in groups.enumerated() {
+            for topic in value.key.topics { groupsByTopic[topic, default: []].append(group) }
+        }
+        var byLevel: [Level: [Int]] = [:]
+        for (index, page) in pages.enumerated() { byLevel[page.entry.frontMatter.level, default: []].append(index) }
+
+        // Per group, the first `limit + 1` candidates of each kind: one may be the page itself.
+        let ranked: [(scored: [Int], fill: [Int])] = Array(groups.indices).parallelMap { group in
+            let key = groups[group].key
+            var overlap: [Int: Int] = [:]
+            for topic in key.topics {
+                for other in groupsByTopic[topic] ?? [] { overlap[other, default: 0] += 1 }
             }
-            let level = pages[index].entry.frontMatter.level
-            var ranked = shared.map { other, count in
-                (other, count * 2 + (pages[other].entry.frontMatter.level == level ? 1 : 0))
+            var byScore: [Int: [Int]] = [:]
+            for (other, count) in overlap {
+                byScore[count * 2 + (groups[other].key.level == key.level ? 1 : 0), default: []].append(other)
             }
-            ranked.sort { ($1.1, $0.0) < ($0.1, $1.0) }
-            var result = ranked.prefix(limit).map(\.0)
-            // Too few sharing a topic: fill with the same level, in guide order.
-            for other in byLevel[level] ?? [] where result.count < limit && other != index && shared[other] == nil {
-                result.append(other)
+            var scored: [Int] = []
+            for score in byScore.keys.sorted(by: >) where scored.count <= limit {
+                let tier = byScore[score]!.flatMap { groups[$0].members.prefix(limit + 1) }.sorted()
+                scored += tier.prefix(limit + 1 - scored.count)
             }
+            var fill: [Int] = []
+            for other in byLevel[key.level] ?? [] where overlap[groupOf[other]] == nil {
+                fill.append(other)
+                if fill.count > limit { break }
+            }
+            return (scored, fill)
+        }
+        return pages.indices.map { index in
+            let (scored, fill) = ranked[groupOf[index]]
+            var result = Array(scored.lazy.filter { $0 != index }.prefix(limit))
+            for other in fill where result.count < limit && other != index { result.append(other) }
             return result
         }
     }
@@ -127,7 +176,7 @@ public struct SiteBuilder: Sendable {
 
     /// An alias must not take the URL of a page that exists, or the redirect would replace it.
     static func aliasClashes(in site: Site) -> [Diagnostic] {
-        var urls = Set([SiteURL.home, SiteURL.certifications, SiteURL.faqIndex, SiteURL.compare, SiteURL.topics, SiteURL.search])
+        var urls = Set([SiteURL.home, SiteURL.certifications, SiteURL.faqIndex, SiteURL.compare, SiteURL.topics, SiteURL.search, SiteURL.sources])
         urls.formUnion(site.certifications.map(\.url))
         urls.formUnion(site.faqs.map(\.url))
         urls.formUnion(site.pages.map(\.url))

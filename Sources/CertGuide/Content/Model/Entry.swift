@@ -10,6 +10,10 @@ public struct Entry<FrontMatter: Sendable>: Sendable {
     public var bodyFirstLine: Int
     /// Where each front-matter value sits in the file (`related[1]` -> 7:5).
     public var locations: [String: SourceLocation]
+    /// Of the file's path and front matter, and of its path and body: what an incremental
+    /// build compares to tell a fact changed from a body changed.
+    public var frontMatterFingerprint = Fingerprint()
+    public var bodyFingerprint = Fingerprint()
 
     public func location(of key: String) -> SourceLocation {
         locations[key] ?? .start
@@ -29,4 +33,6 @@ public struct SiteContent: Sendable {
     /// Every entry file found, relative to `Content/`, drafts and files with errors included:
     /// a link to any of them is not a broken link.
     public var allPaths: Set<String>
+    /// Of `site.yml`'s text.
+    public var configFingerprint = Fingerprint()
 }

@@ -1,0 +1,88 @@
+import Foundation
+
+/// What the last build computed, kept for the next one so that it redoes only what a change
+/// touched: the entry decoded from each file, the Markdown document of each body, and every
+/// output file, each under a fingerprint of the inputs it was made from. A value is reused
+/// only when its fingerprint matches, so a build with a cache writes exactly what a clean
+/// build writes (tested by comparing the two after every kind of edit).
+///
+/// One cache serves one site at a time (one content folder, one set of options); it is safe to
+/// use from the threads of one build.
+public final class BuildCache: @unchecked Sendable {
+    // @unchecked: every stored property is read and written under `lock`.
+    private let lock = NSLock()
+
+    struct LoadedFile {
+        var stamp: FileStamp?
+        /// When the file was read, in nanoseconds since 1970: a file changed within the same
+        /// clock tick as that read can keep its stamp, so a recent stamp is not trusted.
+        var readAt: Int
+        var content: Fingerprint
+        /// The file's `Result<Entry<Front>, DiagnosticsError>`.
+        var result: any Sendable
+    }
+
+    private var files: [String: LoadedFile] = [:]
+    private var values: [String: (key: Fingerprint, value: any Sendable, build: Int)] = [:]
+    /// Counts builds, so values no build asked for since the last one can be dropped.
+    private var build = 0
+
+    public init() {}
+
+    /// Forgets everything, for when a build failed part-way.
+    public func clear() {
+        lock.withLock {
+            files = [:]
+            values = [:]
+        }
+    }
+
+    func loadedFile(_ path: String) -> LoadedFile? {
+        lock.withLock { files[path] }
+    }
+
+    func remember(file path: String, _ file: LoadedFile) {
+        lock.withLock { files[path] = file }
+    }
+
+    /// Drops files that the last load did not see (deleted or renamed).
+    func keepFiles(_ paths: Set<String>) {
+        lock.withLock { files = files.filter { paths.contains($0.key) } }
+    }
+
+    /// The value stored under `name` when it was made from inputs with fingerprint `key`; else
+    /// makes it, stores it and returns it.
+    func value<Value: Sendable>(_ name: String, key: Fingerprint, make: () throws -> Value) rethrows -> (value: Value, fresh: Bool) {
+        if let hit = lookup(name, key: key, as: Value.self) { return (hit, false) }
+        let value = try make()
+        store(name, key: key, value)
+        return (value, true)
+    }
+
+    /// The value stored under `name` for inputs `key`, if any; marks it as still in use.
+    func lookup<Value: Sendable>(_ name: String, key: Fingerprint, as type: Value.Type = Value.self) -> Value? {
+        lock.withLock {
+            guard let stored = values[name], stored.key == key, let value = stored.value as? Value else { return nil }
+            values[name]!.build = build
+            return value
+        }
+    }
+
+    func store<Value: Sendable>(_ name: String, key: Fingerprint, _ value: Value) {
+        lock.withLock { values[name] = (key, value, build) }
+    }
+
+    /// Starts a build: what it does not ask for is dropped at `finishBuild`.
+    func startBuild() {
+        lock.withLock { build += 1 }
+    }
+
+    /// Drops the values of pages and entries that no longer exist.
+    func finishBuild() {
+        lock.withLock { values = values.filter { $0.value.build == build } }
+    }
+
+    var counts: (files: Int, values: Int) {
+        lock.withLock { (files.count, values.count) }
+    }
+}

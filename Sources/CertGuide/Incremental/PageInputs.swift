@@ -1,0 +1,98 @@
+/// A fingerprint of everything each page is made from, worked out from the entries'
+/// fingerprints without building any page context: pages with the same fingerprint in two
+/// builds have the same bytes, so only pages whose fingerprint moved are rendered again.
+///
+/// This mirrors `PageContexts`: a value added to a page's context needs its inputs here too.
+/// `IncrementalBuildTests` edits every kind of input and compares with a clean build.
+struct PageInputs {
+    let site: Site
+    let templates: TemplateLibrary
+    /// Per shared context name (`site`, `levels`…), what it is made from.
+    private let shared: [String: Fingerprint]
+    /// The certifications' facts in guide order: every list, table and card.
+    private let cards: Fingerprint
+    private let topics: Fingerprint
+
+    init(site: Site, searchManifest: String, templates: TemplateLibrary) {
+        self.site = site
+        self.templates = templates
+        var cards = Fingerprint()
+        for page in site.certifications { cards.add(page.entry.frontMatterFingerprint) }
+        self.cards = cards
+        var topics = Fingerprint()
+        for topic in site.topics {
+            topics.add(topic.slug)
+            topics.add(topic.name)
+            topics.add(topic.certifications.count)
+            topics.add(topic.faqs.count)
+        }
+        self.topics = topics
+        var siteWide = Fingerprint()
+        siteWide.add(site.lastVerified?.description ?? "")
+        for source in site.sources {
+            siteWide.add(source.title)
+            siteWide.add(source.url ?? "")
+        }
+        var manifest = Fingerprint()
+        manifest.add(searchManifest)
+        shared = [
+            "site": siteWide, "levels": cards, "filters": cards,
+            "certification_count": Fingerprint(String(site.certifications.count)), "faq_count": Fingerprint(String(site.faqs.count)),
+            "search_manifest": manifest,
+        ]
+    }
+
+    func fingerprint(_ kind: PageKind) -> Fingerprint {
+        var inputs = site.fingerprint
+        let (names, templateText) = templates.dependencies(of: kind.template)
+        inputs.add(templateText)
+        for (name, value) in shared.sorted(by: { $0.key < $1.key }) where names.contains(name) {
+            inputs.add(name)
+            inputs.add(value)
+        }
+        let certifications = site.certifications, faqs = site.faqs, pages = site.pages
+        switch kind {
+        case .certifications, .notFound:
+            break
+        case .home:
+            for faq in faqs.prefix(6) { inputs.add(faq.entry.frontMatterFingerprint) }
+            for page in pages { inputs.add(page.entry.frontMatterFingerprint); inputs.add(page.entry.bodyFingerprint) }
+        case .compare:
+            inputs.add(cards)
+        case .faqIndex:
+            inputs.add(cards)
+            inputs.add(topics)
+            for faq in faqs { inputs.add(faq.entry.frontMatterFingerprint); inputs.add(faq.entry.bodyFingerprint) }
+        case .topics:
+            inputs.add(topics)
+        case .search, .sources:
+            inputs.add(cards)
+            for faq in faqs { inputs.add(faq.entry.frontMatterFingerprint) }
+            for page in pages { inputs.add(page.entry.frontMatterFingerprint) }
+        case .certification(let index):
+            let page = certifications[index]
+            inputs.add(page.entry.frontMatterFingerprint)
+            inputs.add(page.entry.bodyFingerprint)
+            inputs.add(topics)
+            for other in page.similar { inputs.add(certifications[other].entry.frontMatterFingerprint) }
+            for faq in page.relatedFAQs { inputs.add(faqs[faq].entry.frontMatterFingerprint) }
+        case .faq(let index):
+            let page = faqs[index]
+            inputs.add(page.entry.frontMatterFingerprint)
+            inputs.add(page.entry.bodyFingerprint)
+            inputs.add(topics)
+            for certification in page.related { inputs.add(certifications[certification].entry.frontMatterFingerprint) }
+            for other in faqs.prefix(13) { inputs.add(other.entry.frontMatterFingerprint) }
+        case .page(let index):
+            inputs.add(pages[index].entry.frontMatterFingerprint)
+            inputs.add(pages[index].entry.bodyFingerprint)
+        case .topic(let index):
+            let topic = site.topics[index]
+            inputs.add(topic.slug)
+            inputs.add(topic.name)
+            for member in topic.certifications { inputs.add(certifications[member].entry.frontMatterFingerprint) }
+            for member in topic.faqs { inputs.add(faqs[member].entry.frontMatterFingerprint) }
+        }
+        return inputs
+    }
+}

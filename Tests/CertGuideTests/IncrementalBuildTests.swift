@@ -1,0 +1,111 @@
+import CertGuide
+import Foundation
+import Testing
+
+/// A build with a cache must write what a clean build writes, after every kind of edit, while
+/// rendering only what the edit touched.
+@Suite struct IncrementalBuildTests {
+    /// The shipped guide in a temporary folder, and a cache that has built it once.
+    private static func guide() throws -> (TestSite, BuildCache) {
+        let site = try TestSite(fixture: nil)
+        try FileManager.default.removeItem(at: site.content)
+        try FileManager.default.copyItem(at: TestSite.projectRoot.appendingPathComponent("Content"), to: site.content)
+        let cache = BuildCache()
+        _ = try Builder(options: site.options()).generate(cache: cache)
+        return (site, cache)
+    }
+
+    /// Builds with the cache and without, expects the same files, and returns the pages the
+    /// cached build rendered anew.
+    @discardableResult
+    private static func expectSameAsClean(_ site: TestSite, _ cache: BuildCache, _ edit: String,
+                                          sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> Set<String> {
+        let incremental = try Builder(options: site.options()).generate(cache: cache)
+        let clean = try Builder(options: site.options()).generate(cache: nil)
+        #expect(incremental.files.map(\.path) == clean.files.map(\.path), "\(edit): other files", sourceLocation: sourceLocation)
+        for (a, b) in zip(incremental.files, clean.files) where a.path == b.path && a.contents != b.contents {
+            Issue.record("\(edit): \(a.path) differs from a clean build", sourceLocation: sourceLocation)
+        }
+        return incremental.fresh.filter { $0.hasSuffix(".html") }
+    }
+
+    private static func replace(_ site: TestSite, _ path: String, _ old: String, _ new: String) throws {
+        let url = site.root.appendingPathComponent(path)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.contains(old), "\(path) should contain \(old)")
+        try site.write(path, text.replacingOccurrences(of: old, with: new))
+    }
+
+    @Test func nothingChangedRendersNothing() throws {
+        let (site, cache) = try Self.guide()
+        let fresh = try Self.expectSameAsClean(site, cache, "no edit")
+        #expect(fresh.isEmpty, "\(fresh.sorted())")
+    }
+
+    @Test func aBodyEditRendersItsOwnPageOnly() throws {
+        let (site, cache) = try Self.guide()
+        try site.write("Content/certifications/certified-library-technician.md",
+                       try String(contentsOf: site.content.appendingPathComponent("certifications/certified-library-technician.md"), encoding: .utf8)
+                       + "\nOne more paragraph, added in the preview.\n")
+        let fresh = try Self.expectSameAsClean(site, cache, "body edit")
+        #expect(fresh == ["certifications/certified-library-technician/index.html"])
+    }
+
+    @Test func anEditOfTheSameSizeWithinTheSameClockTickIsSeen() throws {
+        let (site, cache) = try Self.guide()
+        // Same length, written right after the last read: the stamp may not move.
+        try Self.replace(site, "Content/certifications/certified-library-technician.md", "## ", "## X")
+        try Self.replace(site, "Content/certifications/certified-library-technician.md", "## X", "## ")
+        try Self.expectSameAsClean(site, cache, "same content")
+        try Self.replace(site, "Content/certifications/certified-library-technician.md", "title: Certified Library Technician", "title: Certified Library Technicien")
+        let fresh = try Self.expectSameAsClean(site, cache, "same size")
+        #expect(fresh.contains("certifications/certified-library-technician/index.html"))
+    }
+
+    @Test func factEditsReachEveryListAndCard() throws {
+        let (site, cache) = try Self.guide()
+        try Self.replace(site, "Content/certifications/certified-library-technician.md", "title: Certified Library Technician", "title: Certified Library Technician (renamed)")
+        let fresh = try Self.expectSameAsClean(site, cache, "title edit")
+        #expect(fresh.contains("compare/index.html") && fresh.contains("certifications/index.html"))
+        #expect(!fresh.contains("about/index.html"), "a page that shows no certification is not rendered again")
+    }
+
+    @Test func addingRenamingAndDeletingEntries() throws {
+        let (site, cache) = try Self.guide()
+        try FileManager.default.moveItem(at: site.content.appendingPathComponent("certifications/certificate-of-library-management.md"),
+                                         to: site.content.appendingPathComponent("certifications/library-management-certificate.md"))
+        try Self.replace(site, "Content/pages/how-to-get-certified.md", "certificate-of-library-management.md", "library-management-certificate.md")
+        try Self.expectSameAsClean(site, cache, "rename")
+        try site.remove("Content/faq/what-is-a-library-technician-certification.md")
+        try Self.expectSameAsClean(site, cache, "delete")
+        let clt = try String(contentsOf: site.content.appendingPathComponent("certifications/certified-library-technician.md"), encoding: .utf8)
+        try site.write("Content/certifications/brand-new.md", clt
+            .replacingOccurrences(of: "title: Certified Library Technician", with: "title: A Brand New Credential")
+            .replacingOccurrences(of: "topics: [", with: "topics: [a topic nobody had, "))
+        try Self.expectSameAsClean(site, cache, "add")
+    }
+
+    @Test func settingsTemplatesAndAssets() throws {
+        let (site, cache) = try Self.guide()
+        try Self.replace(site, "Content/site.yml", "title: ", "title: The ")
+        try Self.expectSameAsClean(site, cache, "site.yml")
+        try Self.replace(site, "Templates/pages/faq.mustache", "{{<base}}", "{{<base}}<!-- faq -->")
+        let faqOnly = try Self.expectSameAsClean(site, cache, "page template")
+        #expect(!faqOnly.isEmpty && faqOnly.allSatisfy { $0.hasPrefix("faq/") && $0 != "faq/index.html" }, "\(faqOnly.sorted())")
+        try Self.replace(site, "Templates/partials/card.mustache", "card-title", "card-title x")
+        try Self.expectSameAsClean(site, cache, "partial")
+        try site.write("Templates/assets/site.css", "body { color: red; }\n")
+        let none = try Self.expectSameAsClean(site, cache, "stylesheet")
+        #expect(none.isEmpty)
+    }
+
+    @Test func aFailedBuildThenAFixedOne() throws {
+        let (site, cache) = try Self.guide()
+        let path = "Content/certifications/certified-library-technician.md"
+        let good = try String(contentsOf: site.root.appendingPathComponent(path), encoding: .utf8)
+        try site.write(path, good.replacingOccurrences(of: "level: ", with: "level: wizard\nold_level: "))
+        #expect(throws: DiagnosticsError.self) { try Builder(options: site.options()).generate(cache: cache) }
+        try site.write(path, good.replacingOccurrences(of: "title: Certified Library Technician", with: "title: Fixed"))
+        try Self.expectSameAsClean(site, cache, "after a failure")
+    }
+}
