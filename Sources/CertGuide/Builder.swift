@@ -48,6 +48,8 @@ public struct BuildReport: Sendable {
     /// The part of `milliseconds` spent building the search index.
     public var searchIndexMilliseconds: Int
     public var output: URL
+    /// Files written: all of them, or with `--incremental` those that changed.
+    public var written: Int
 }
 
 /// A site built in memory.
@@ -107,16 +109,28 @@ public struct Builder: Sendable {
         var (files, fresh) = try SiteRenderer(templates: templates, cache: cache).render(site, searchManifest: search.manifestURL)
         files += search.files
         if searchIsNew { fresh.formUnion(search.files.map(\.path)) }
-        let assets = try assets()
-        files += assets
-        fresh.formUnion(assets.map(\.path))
+        for asset in try assets() {
+            guard let cache else {
+                files.append(asset)
+                fresh.insert(asset.path)
+                continue
+            }
+            var bytes = Fingerprint(asset.path)
+            bytes.add(bytes: asset.contents)
+            let (file, made) = cache.value("file:\(asset.path)", key: bytes) { asset }
+            files.append(file)
+            if made { fresh.insert(asset.path) }
+        }
         cache?.finishBuild()
         return GeneratedSite(site: site, files: files.sorted { $0.path < $1.path }, fresh: fresh, searchIndexMilliseconds: searchTime)
     }
 
     /// The search index, from the cache while no entry has changed.
-    private func searchIndex(_ site: Site, cache: BuildCache?) -> (SearchIndexFiles, fresh: Bool) {
-        let make = { SearchIndexFiles(site: site, options: options.search) }
+    private func searchIndex(_ site: Site, cache: BuildCache?) -> (SearchOutput, fresh: Bool) {
+        let make = {
+            let index = SearchIndexFiles(site: site, options: options.search)
+            return SearchOutput(files: index.files, manifestURL: index.manifestURL)
+        }
         guard let cache else { return (make(), true) }
         var inputs = site.fingerprint
         inputs.add(options.search.shardThreshold)
@@ -147,7 +161,61 @@ public struct Builder: Sendable {
         return BuildReport(pages: files.filter(\.isPage).count, files: files.count,
                            certifications: site.certifications.count, faqs: site.faqs.count, freePages: site.pages.count,
                            milliseconds: Self.milliseconds(since: start), searchIndexMilliseconds: generated.searchIndexMilliseconds,
-                           output: options.outputDirectory)
+                           output: options.outputDirectory, written: files.count)
+    }
+
+    /// `build()` that starts from what the last incremental build of the same output left in
+    /// `cacheFile`: only what changed is decoded, rendered and written, in place. Without a
+    /// usable cache (first run, other options, another certguide) it builds whole and swaps the
+    /// folder in as `build()` does. The output is the same as `build()`'s, byte for byte.
+    public func buildIncrementally(cacheFile: URL, strictCheckAsOf today: Day? = nil) throws -> BuildReport {
+        let start = DispatchTime.now()
+        try checkOutputIsSafe()
+        let fingerprint = optionsFingerprint
+        let stored = FileManager.default.fileExists(atPath: options.outputDirectory.path)
+            ? BuildCache.load(from: cacheFile, options: fingerprint, output: options.outputDirectory) : nil
+        let cache = stored ?? BuildCache()
+        let generated = try generate(cache: cache)
+        if let today {
+            let report = SiteChecker(options: options, today: today).check(site: generated.site, files: generated.files)
+            if report.failed(strict: true) { throw DiagnosticsError(report.diagnostics) }
+        }
+        // Gone first: a build killed while writing in place leaves no cache, so the next one
+        // starts clean instead of trusting a half-written folder.
+        try? FileManager.default.removeItem(at: cacheFile)
+        let writer = OutputWriter(output: options.outputDirectory)
+        var written = generated.files.count
+        if let stored {
+            let paths = Set(generated.files.map(\.path))
+            let fresh = generated.files.filter { generated.fresh.contains($0.path) }
+            options.progress?(.writing(files: fresh.count))
+            try writer.replace(fresh, removing: Set(stored.outputPaths.filter { !paths.contains($0) }))
+            written = fresh.count
+        } else {
+            options.progress?(.writing(files: generated.files.count))
+            try writer.write(generated.files)
+        }
+        try cache.save(to: cacheFile, options: fingerprint, output: options.outputDirectory, paths: generated.files.map(\.path))
+        let site = generated.site
+        return BuildReport(pages: generated.files.filter(\.isPage).count, files: generated.files.count,
+                           certifications: site.certifications.count, faqs: site.faqs.count, freePages: site.pages.count,
+                           milliseconds: Self.milliseconds(since: start), searchIndexMilliseconds: generated.searchIndexMilliseconds,
+                           output: options.outputDirectory, written: written)
+    }
+
+    /// What a cache must have been made with to be reused: these options and this executable.
+    private var optionsFingerprint: Fingerprint {
+        var fingerprint = Fingerprint(String(StoredCache.format), options.contentDirectory.standardizedFileURL.path,
+                                      options.templatesDirectory.standardizedFileURL.path, options.baseURL ?? "")
+        fingerprint.add(options.includeDrafts)
+        fingerprint.add(options.search.shardThreshold)
+        fingerprint.add(options.search.shardTarget)
+        fingerprint.add(options.search.textPagesPerFile)
+        if let executable = Bundle.main.executablePath, let stamp = FileStamp.of(path: executable) {
+            fingerprint.add(stamp.size)
+            fingerprint.add(stamp.modified)
+        }
+        return fingerprint
     }
 
     private static func milliseconds(since start: DispatchTime) -> Int {

@@ -14,11 +14,19 @@ struct BuildCommand: ParsableCommand {
         With --strict, the checks of `certguide check` run first, and any error or warning \
         stops the build before anything is written.
 
+        With --incremental, the build keeps what it made in a cache file beside the output \
+        folder (.<output>.cache.json) and the next --incremental build redoes only what a \
+        change touched: it decodes the changed files, renders the pages that show them and \
+        writes the files that changed, in place. The result is the same as a full build. \
+        Without a usable cache (the first run, other options, a new certguide) it builds in \
+        full.
+
         Examples:
           certguide build
           certguide build --strict
           certguide build --drafts --output Preview
           certguide build --base-url https://staging.example.org/
+          certguide build --incremental
         """
     )
 
@@ -34,6 +42,15 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Also print how long the search index took to build.")
     var timings = false
 
+    @Flag(name: .long, help: "Redo only what changed since the last --incremental build (its cache sits beside the output folder).")
+    var incremental = false
+
+    /// `.Public.cache.json` beside `Public/`: outside the published folder, and named like the
+    /// build's own staging folders, which `.gitignore` patterns for `.Public.*` already cover.
+    private func cacheFile(_ output: URL) -> URL {
+        output.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".\(output.standardizedFileURL.lastPathComponent).cache.json")
+    }
+
     func validate() throws {
         guard searchShardBytes > 0 else { throw ValidationError("--search-shard-bytes must be a positive number of bytes") }
     }
@@ -48,10 +65,14 @@ struct BuildCommand: ParsableCommand {
             let report: BuildReport
             do {
                 defer { status?.clear() }
-                report = try Builder(options: options).build(strictCheckAsOf: strict ? .today() : nil)
+                let builder = Builder(options: options)
+                let today: Day? = strict ? .today() : nil
+                report = incremental ? try builder.buildIncrementally(cacheFile: cacheFile(options.outputDirectory), strictCheckAsOf: today)
+                    : try builder.build(strictCheckAsOf: today)
             }
+            let written = incremental ? ", \(report.written) file\(report.written == 1 ? "" : "s") written" : ""
             print("Built \(report.pages) pages (\(report.certifications) certifications, \(report.faqs) FAQs, "
-                  + "\(report.freePages) pages) in \(report.milliseconds) ms → \(location.output)/")
+                  + "\(report.freePages) pages) in \(report.milliseconds) ms\(written) → \(location.output)/")
             if timings { print("Search index: \(report.searchIndexMilliseconds) ms") }
         } catch let error as DiagnosticsError {
             DiagnosticPrinter.standardError.print(error.diagnostics)

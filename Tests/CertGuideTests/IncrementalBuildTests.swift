@@ -109,3 +109,58 @@ import Testing
         try Self.expectSameAsClean(site, cache, "after a failure")
     }
 }
+
+/// `certguide build --incremental`: the cache on disk beside the output folder.
+@Suite struct IncrementalBuildOnDiskTests {
+    /// Every file and folder under `root`, with the bytes of files.
+    static func tree(_ root: URL) throws -> [String: Data?] {
+        var tree: [String: Data?] = [:]
+        let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey])!
+        for case let url as URL in enumerator {
+            let path = String(url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count))
+            tree[path] = try url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory == true ? .some(nil) : try Data(contentsOf: url)
+        }
+        return tree
+    }
+
+    @Test func writesOnlyWhatChangedAndEndsLikeAFullBuild() throws {
+        let site = try TestSite(fixture: "basic")
+        defer { site.cleanUp() }
+        let cacheFile = site.root.appendingPathComponent(".Public.cache.json")
+        let builder = Builder(options: site.options())
+        let first = try builder.buildIncrementally(cacheFile: cacheFile)
+        #expect(first.written == first.files, "no cache yet: a full build")
+        #expect(try builder.buildIncrementally(cacheFile: cacheFile).written == 0, "nothing changed")
+
+        try site.write("Content/faq/what-cost.md", try String(contentsOf: site.content.appendingPathComponent("faq/what-cost.md"), encoding: .utf8) + "\nOne more line.\n")
+        let edited = try builder.buildIncrementally(cacheFile: cacheFile)
+        #expect(edited.written > 0 && edited.written < 10, "\(edited.written) files written for one answer")
+        let beta = try String(contentsOf: site.content.appendingPathComponent("certifications/beta-archivist.md"), encoding: .utf8)
+        try site.write("Content/certifications/delta-archivist.md", beta.replacingOccurrences(of: "title: ", with: "title: Delta "))
+        _ = try builder.buildIncrementally(cacheFile: cacheFile)
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("certifications/delta-archivist/index.html").path))
+        try site.remove("Content/certifications/delta-archivist.md")
+        _ = try builder.buildIncrementally(cacheFile: cacheFile)
+
+        let incremental = try Self.tree(site.output)
+        _ = try builder.build()
+        let full = try Self.tree(site.output)
+        #expect(incremental.keys.sorted() == full.keys.sorted(), "same files and folders")
+        for (path, data) in full where incremental[path] != data { Issue.record("\(path) differs from a full build") }
+    }
+
+    @Test func otherOptionsOrAMissingOutputMeanAFullBuild() throws {
+        let site = try TestSite(fixture: "basic")
+        defer { site.cleanUp() }
+        let cacheFile = site.root.appendingPathComponent(".Public.cache.json")
+        let first = try Builder(options: site.options()).buildIncrementally(cacheFile: cacheFile)
+        let drafts = try Builder(options: site.options(drafts: true)).buildIncrementally(cacheFile: cacheFile)
+        #expect(drafts.written == drafts.files && drafts.pages > first.pages)
+        try FileManager.default.removeItem(at: site.output)
+        let again = try Builder(options: site.options(drafts: true)).buildIncrementally(cacheFile: cacheFile)
+        #expect(again.written == again.files)
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent("index.html"))
+        let repaired = try Builder(options: site.options(drafts: true)).buildIncrementally(cacheFile: cacheFile)
+        #expect(repaired.written == 1 && FileManager.default.fileExists(atPath: site.output.appendingPathComponent("index.html").path))
+    }
+}

@@ -1,5 +1,5 @@
 /// A position in a source file, 1-based, as editors and compilers count.
-public struct SourceLocation: Hashable, Sendable, Comparable {
+public struct SourceLocation: Hashable, Sendable, Comparable, Codable {
     public var line: Int
     public var column: Int
 

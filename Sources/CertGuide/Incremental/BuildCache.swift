@@ -10,7 +10,7 @@ import Foundation
 /// use from the threads of one build.
 public final class BuildCache: @unchecked Sendable {
     // @unchecked: every stored property is read and written under `lock`.
-    private let lock = NSLock()
+    let lock = NSLock()
 
     struct LoadedFile {
         var stamp: FileStamp?
@@ -22,8 +22,11 @@ public final class BuildCache: @unchecked Sendable {
         var result: any Sendable
     }
 
-    private var files: [String: LoadedFile] = [:]
-    private var values: [String: (key: Fingerprint, value: any Sendable, build: Int)] = [:]
+    // Internal for `BuildCache+Storage.swift`; only under `lock`.
+    var files: [String: LoadedFile] = [:]
+    var values: [String: (key: Fingerprint, value: any Sendable, build: Int)] = [:]
+    /// Every file of the output folder as the last incremental build left it.
+    var outputPaths: [String] = []
     /// Counts builds, so values no build asked for since the last one can be dropped.
     private var build = 0
 

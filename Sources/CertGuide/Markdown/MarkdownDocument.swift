@@ -1,20 +1,20 @@
 /// What one pass of cmark over an entry's body yields: the HTML, and the structure that the
 /// table of contents, search index, summaries and link checks need.
 public struct MarkdownDocument: Sendable {
-    public struct Heading: Sendable, Hashable {
+    public struct Heading: Sendable, Hashable, Codable {
         public var level: Int
         public var text: String
         public var id: String
     }
 
     /// The text under one `h2` (or before the first one, with no id), for section-level search.
-    public struct Section: Sendable, Hashable {
+    public struct Section: Sendable, Hashable, Codable {
         public var id: String?
         public var title: String?
         public var text: String
     }
 
-    public struct Link: Sendable, Hashable {
+    public struct Link: Sendable, Hashable, Codable {
         /// As written in the Markdown.
         public var destination: String
         /// As emitted in the HTML (a `.md` path becomes the entry's URL).

@@ -75,14 +75,23 @@ extension OutputWriter {
     /// Writes changed files in place and deletes removed ones: the preview's rebuilds, where
     /// swapping the whole folder on every save would be wasted work.
     public func update(_ files: [OutputFile], removing removed: Set<String>) {
+        try? replace(files, removing: removed)
+    }
+
+    /// `update`, stopping at the first file that cannot be written. A folder left empty by a
+    /// removal goes too, so the folder matches what a full build writes.
+    public func replace(_ files: [OutputFile], removing removed: Set<String>) throws {
         let manager = FileManager.default
         for file in files {
             let url = output.appendingPathComponent(file.path)
-            try? manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try? file.contents.write(to: url, options: .atomic)
+            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try file.contents.write(to: url, options: .atomic)
         }
-        for path in removed {
-            try? manager.removeItem(at: output.appendingPathComponent(path))
+        for path in removed.sorted() {
+            var url = output.appendingPathComponent(path)
+            try? manager.removeItem(at: url)
+            url.deleteLastPathComponent()
+            while url.path.count > output.path.count, rmdir(url.path) == 0 { url.deleteLastPathComponent() }
         }
     }
 }

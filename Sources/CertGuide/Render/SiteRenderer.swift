@@ -49,21 +49,22 @@ public struct SiteRenderer: Sendable {
 
         var files = pages.map { $0! }
         let feeds = Feeds(site: site)
-        files += site.aliases.map { alias in
-            OutputFile(path: SiteURL.outputPath(for: SiteURL.normalizedFolder(alias.path)), text: feeds.redirect(to: alias.target, title: alias.title))
+        var others: [(String, Fingerprint, () -> String)] = site.aliases.map { alias in
+            (SiteURL.outputPath(for: SiteURL.normalizedFolder(alias.path)), Fingerprint(alias.target, alias.title),
+             { feeds.redirect(to: alias.target, title: alias.title) })
         }
-        fresh.formUnion(site.aliases.map { SiteURL.outputPath(for: SiteURL.normalizedFolder($0.path)) })
         let indexable = kinds.map { $0.url(in: site) }.filter { $0 != "/404.html" }
         var urls = Fingerprint()
         for url in indexable { urls.add(url) }
         var facts = site.fingerprint
         for page in site.certifications { facts.add(page.entry.frontMatterFingerprint) }
-        for (path, key, make) in [
+        others += [
             ("sitemap.xml", site.fingerprint.adding(urls), { feeds.sitemap(urls: indexable) }),
             ("feed.xml", facts, feeds.atom),
             ("robots.txt", site.fingerprint, feeds.robots),
             ("api/certifications.json", facts, feeds.openData),
-        ] as [(String, Fingerprint, () -> String)] {
+        ]
+        for (path, key, make) in others {
             guard let cache else {
                 files.append(OutputFile(path: path, text: make()))
                 fresh.insert(path)

@@ -20,6 +20,8 @@ public struct Entry<FrontMatter: Sendable>: Sendable {
     }
 }
 
+extension Entry: Codable where FrontMatter: Codable {}
+
 public typealias Certification = Entry<CertificationFrontMatter>
 public typealias FAQ = Entry<FAQFrontMatter>
 public typealias Page = Entry<PageFrontMatter>
