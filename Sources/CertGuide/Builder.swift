@@ -60,6 +60,8 @@ public struct GeneratedSite: Sendable {
     /// Paths of the files made by this build; the others were reused unchanged from the cache.
     public var fresh: Set<String>
     public var searchIndexMilliseconds: Int
+    /// The search files are the previous build's (`generate(cache:deferSearch:)`).
+    public var searchIsStale = false
 }
 
 /// The whole pipeline: load -> model -> render -> write. Never prints, never exits.
@@ -79,7 +81,10 @@ public struct Builder: Sendable {
     /// Builds the site in memory, reusing from `cache` whatever the last build with it made
     /// from inputs that have not changed since, and leaving in it what this build made. The
     /// files are those a build without a cache makes, byte for byte.
-    public func generate(cache: BuildCache?) throws(DiagnosticsError) -> GeneratedSite {
+    /// - Parameter deferSearch: with a cache that holds a search index, use that one as it is
+    ///   and say so in `searchIsStale`, so the pages can be served before the index is redone
+    ///   with `updatedSearchIndex`. Pages do not depend on the index's content.
+    public func generate(cache: BuildCache?, deferSearch: Bool = false) throws(DiagnosticsError) -> GeneratedSite {
         cache?.startBuild()
         let loader = ContentLoader(contentDirectory: options.contentDirectory, displayRoot: options.contentDirectory.relativePath,
                                    includeDrafts: options.includeDrafts, fileSystem: options.fileSystem, cache: cache)
@@ -103,7 +108,8 @@ public struct Builder: Sendable {
         guard let site, let templates, !diagnostics.hasErrors else { throw DiagnosticsError(diagnostics) }
 
         let start = DispatchTime.now()
-        let (search, searchIsNew) = searchIndex(site, cache: cache)
+        let deferred: SearchOutput? = deferSearch ? cache?.latest("search") : nil
+        let (search, searchIsNew) = deferred.map { ($0, false) } ?? searchIndex(site, cache: cache)
         let searchTime = Self.milliseconds(since: start)
         options.progress?(.rendering(entries: site.certifications.count + site.faqs.count + site.pages.count))
         var (files, fresh) = try SiteRenderer(templates: templates, cache: cache).render(site, searchManifest: search.manifestURL)
@@ -122,7 +128,15 @@ public struct Builder: Sendable {
             if made { fresh.insert(asset.path) }
         }
         cache?.finishBuild()
-        return GeneratedSite(site: site, files: files.sorted { $0.path < $1.path }, fresh: fresh, searchIndexMilliseconds: searchTime)
+        return GeneratedSite(site: site, files: files.sorted { $0.path < $1.path }, fresh: fresh, searchIndexMilliseconds: searchTime,
+                             searchIsStale: deferred != nil)
+    }
+
+    /// The search index of a site generated with `deferSearch`: its files, and whether they
+    /// differ from those the site was generated with.
+    public func updatedSearchIndex(for generated: GeneratedSite, cache: BuildCache) -> (files: [OutputFile], changed: Bool) {
+        let (search, fresh) = searchIndex(generated.site, cache: cache)
+        return (search.files, fresh)
     }
 
     /// The search index, from the cache while no entry has changed.
@@ -187,7 +201,15 @@ public struct Builder: Sendable {
         var written = generated.files.count
         if let stored {
             let paths = Set(generated.files.map(\.path))
-            let fresh = generated.files.filter { generated.fresh.contains($0.path) }
+            // Made anew is not always changed (the search index is redone whole): skip files
+            // whose bytes are already there.
+            let output = options.outputDirectory
+            let fresh = Array(generated.files.filter { generated.fresh.contains($0.path) }).parallelMap { file -> OutputFile? in
+                let url = output.appendingPathComponent(file.path)
+                guard FileStamp.of(path: url.path)?.size == file.contents.count, let old = try? Data(contentsOf: url),
+                      old == file.contents else { return file }
+                return nil
+            }.compactMap { $0 }
             options.progress?(.writing(files: fresh.count))
             try writer.replace(fresh, removing: Set(stored.outputPaths.filter { !paths.contains($0) }))
             written = fresh.count

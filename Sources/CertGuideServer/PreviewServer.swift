@@ -145,7 +145,7 @@ public actor PreviewServer {
         let result: Result<GeneratedSite, DiagnosticsError> = await withCheckedContinuation { continuation in
             buildQueue.async {
                 do throws(DiagnosticsError) {
-                    continuation.resume(returning: .success(try Builder(options: options).generate(cache: cache)))
+                    continuation.resume(returning: .success(try Builder(options: options).generate(cache: cache, deferSearch: true)))
                 } catch {
                     continuation.resume(returning: .failure(error))
                 }
@@ -164,6 +164,7 @@ public actor PreviewServer {
             await hub.buildSucceeded(changed: changed)
             lastBuildSucceeded = true
             log(.built(files: files.count, changed: changed.count, milliseconds: milliseconds))
+            if generated.searchIsStale { await updateSearchIndex(generated) }
             return true
         case .failure(let error):
             await hub.buildFailed(error.diagnostics.map(\.description))
@@ -171,6 +172,28 @@ public actor PreviewServer {
             log(.failed(error.diagnostics, milliseconds: milliseconds))
             return false
         }
+    }
+
+    /// The pages are served and reloaded before the search index is redone (seconds on a guide
+    /// of thousands of entries, and no page shows it); then its files replace the old ones.
+    private func updateSearchIndex(_ generated: GeneratedSite) async {
+        let options = self.options.build, cache = self.cache
+        // Applied even when the index is the cached one: a build in between may have served
+        // an older one.
+        let (files, _) = await withCheckedContinuation { continuation in
+            buildQueue.async {
+                continuation.resume(returning: Builder(options: options).updatedSearchIndex(for: generated, cache: cache))
+            }
+        }
+        let folder = SearchIndexFiles.folder + "/"
+        let previous = snapshot.current
+        let paths = Set(files.map(\.path))
+        // The index is the JSON under search/; the search page lives there too.
+        let removed = Set(previous.files.keys.filter { $0.hasPrefix(folder) && $0.hasSuffix(".json") && !paths.contains($0) })
+        let next = previous.updating(files, removing: removed)
+        let written = next.changedPaths(since: previous)
+        snapshot.current = next
+        OutputWriter(output: options.outputDirectory).update(files.filter { written.contains($0.path) }, removing: removed)
     }
 
     /// The output folder mirrors what is served, so other tools can look at it too.

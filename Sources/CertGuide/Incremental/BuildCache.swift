@@ -71,6 +71,15 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 
+    /// The value last stored under `name`, whatever it was made from; kept in use.
+    func latest<Value: Sendable>(_ name: String, as type: Value.Type = Value.self) -> Value? {
+        lock.withLock {
+            guard let stored = values[name], let value = stored.value as? Value else { return nil }
+            values[name]!.build = build
+            return value
+        }
+    }
+
     func store<Value: Sendable>(_ name: String, key: Fingerprint, _ value: Value) {
         lock.withLock { values[name] = (key, value, build) }
     }

@@ -12,10 +12,13 @@ struct PageInputs {
     /// The certifications' facts in guide order: every list, table and card.
     private let cards: Fingerprint
     private let topics: Fingerprint
+    /// Per page template: the names it and its partials use, and their text's fingerprint.
+    private let dependencies: [String: (names: Set<String>, fingerprint: Fingerprint)]
 
     init(site: Site, searchManifest: String, templates: TemplateLibrary) {
         self.site = site
         self.templates = templates
+        dependencies = Dictionary(uniqueKeysWithValues: TemplateLibrary.requiredPages.map { ($0, templates.dependencies(of: $0)) })
         var cards = Fingerprint()
         for page in site.certifications { cards.add(page.entry.frontMatterFingerprint) }
         self.cards = cards
@@ -44,7 +47,7 @@ struct PageInputs {
 
     func fingerprint(_ kind: PageKind) -> Fingerprint {
         var inputs = site.fingerprint
-        let (names, templateText) = templates.dependencies(of: kind.template)
+        let (names, templateText) = dependencies[kind.template] ?? templates.dependencies(of: kind.template)
         inputs.add(templateText)
         for (name, value) in shared.sorted(by: { $0.key < $1.key }) where names.contains(name) {
             inputs.add(name)
