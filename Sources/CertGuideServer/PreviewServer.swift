@@ -51,6 +51,11 @@ public actor PreviewServer {
     private var watcher: FileWatcher?
     private let log: @Sendable (PreviewEvent) -> Void
     private let buildQueue = DispatchQueue(label: "certguide.preview.build")
+    /// The search index is redone here, so that the next save's pages never wait for it.
+    private let searchQueue = DispatchQueue(label: "certguide.preview.search")
+    /// Counts successful builds; a search index for an older one is not worth finishing.
+    private var generation = 0
+    private let newestBuild = GenerationBox()
     private var lastBuildSucceeded = false
     /// What the last builds made, so a save re-renders only the pages it touches.
     private let cache = BuildCache()
@@ -164,7 +169,9 @@ public actor PreviewServer {
             await hub.buildSucceeded(changed: changed)
             lastBuildSucceeded = true
             log(.built(files: files.count, changed: changed.count, milliseconds: milliseconds))
-            if generated.searchIsStale { await updateSearchIndex(generated) }
+            generation += 1
+            newestBuild.set(generation)
+            if generated.searchIsStale { await updateSearchIndex(generated, generation: generation) }
             return true
         case .failure(let error):
             await hub.buildFailed(error.diagnostics.map(\.description))
@@ -176,15 +183,18 @@ public actor PreviewServer {
 
     /// The pages are served and reloaded before the search index is redone (seconds on a guide
     /// of thousands of entries, and no page shows it); then its files replace the old ones.
-    private func updateSearchIndex(_ generated: GeneratedSite) async {
+    private func updateSearchIndex(_ generated: GeneratedSite, generation: Int) async {
         let options = self.options.build, cache = self.cache
         // Applied even when the index is the cached one: a build in between may have served
         // an older one.
-        let (files, _) = await withCheckedContinuation { continuation in
-            buildQueue.async {
-                continuation.resume(returning: Builder(options: options).updatedSearchIndex(for: generated, cache: cache))
+        let newest = newestBuild
+        let files: [OutputFile]? = await withCheckedContinuation { continuation in
+            searchQueue.async {
+                guard newest.isCurrent(generation) else { return continuation.resume(returning: nil) }
+                continuation.resume(returning: Builder(options: options).updatedSearchIndex(for: generated, cache: cache).files)
             }
         }
+        guard let files, generation == self.generation else { return }
         let folder = SearchIndexFiles.folder + "/"
         let previous = snapshot.current
         let paths = Set(files.map(\.path))
@@ -235,6 +245,17 @@ final class FailureBox: @unchecked Sendable {
         get { lock.withLock { stored } }
         set { lock.withLock { stored = newValue } }
     }
+}
+
+/// The newest build's number, readable from the search queue without waiting on the actor.
+final class GenerationBox: @unchecked Sendable {
+    // @unchecked: every access goes through `lock`.
+    private let lock = NSLock()
+    private var newest = 0
+
+    func set(_ generation: Int) { lock.withLock { newest = generation } }
+
+    func isCurrent(_ generation: Int) -> Bool { lock.withLock { newest == generation } }
 }
 
 /// The snapshot being served, readable from request handlers without waiting on the actor.

@@ -30,26 +30,8 @@ public struct FileSystem: Sendable {
     public static let local = FileSystem(
         read: { url in try Data(contentsOf: url) },
         listFiles: { folder in
-            let manager = FileManager.default
-            guard let enumerator = manager.enumerator(
-                at: folder, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey],
-                options: [.skipsHiddenFiles]
-            ) else { return [] }
-            let base = folder.standardizedFileURL.path
             var paths: [String] = []
-            for case let url as URL in enumerator {
-                let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-                if values?.isSymbolicLink == true {
-                    enumerator.skipDescendants()
-                    // A symlink to a file is content too; one to a folder is not followed.
-                    var isDirectory: ObjCBool = false
-                    if manager.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue { continue }
-                } else if values?.isRegularFile != true {
-                    continue
-                }
-                let path = url.standardizedFileURL.path
-                paths.append(path.hasPrefix(base + "/") ? String(path.dropFirst(base.count + 1)) : url.lastPathComponent)
-            }
+            DirectoryWalk.files(under: folder.standardizedFileURL.path, relative: "", into: &paths)
             return paths.sorted()
         },
         exists: { url in FileManager.default.fileExists(atPath: url.path) },

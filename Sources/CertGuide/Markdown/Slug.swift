@@ -4,7 +4,10 @@ import Foundation
 /// single hyphens, with accents folded (`Catalogación` -> `catalogacion`).
 public enum Slug {
     public static func make(_ text: String) -> String {
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        // ASCII has nothing to fold, and Foundation's folding is slow enough to show on a guide
+        // of thousands of entries.
+        let folded = text.utf8.allSatisfy({ $0 < 0x80 }) ? text
+            : text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
         var slug = ""
         var pendingHyphen = false
         for scalar in folded.unicodeScalars {
