@@ -58,10 +58,37 @@ enum SearchDocuments {
             hit.url = page.url + "#" + id
             hit.title = title
             hit.parent = parent
-            hit.excerpt = Excerpt.make(from: section.text, limit: excerptLength)
+            hit.excerpt = excerpt(section.text, limit: excerptLength)
             hit.fields = [.title: title, .headings: (subheadings[id] ?? []).joined(separator: "\n"), .body: section.text]
             documents.append(hit)
         }
+    }
+
+    /// `Excerpt.make`, reading bytes while the text is ASCII, which gives the same words: each
+    /// character is one byte and whitespace is tab to carriage return or space. Cuts at the
+    /// limit like it; text with other characters before the cut takes `Excerpt.make` itself.
+    /// A large guide has thousands of sections, and this runs for each.
+    static func excerpt(_ text: String, limit: Int) -> String {
+        var result: [UInt8] = [], length = 0
+        var bytes = text.utf8.makeIterator()
+        var word: [UInt8] = []
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        // Adds `word`; false when it would pass the limit.
+        func add() -> Bool {
+            if length + word.count + 1 > limit { return false }
+            length += result.isEmpty ? word.count : word.count + 1
+            if !result.isEmpty { result.append(0x20) }
+            result += word
+            word.removeAll(keepingCapacity: true)
+            return true
+        }
+        while let byte = bytes.next() {
+            guard byte < 0x80 else { return Excerpt.make(from: text, limit: limit) }
+            if !isSpace(byte) { word.append(byte); continue }
+            if !word.isEmpty, !add() { return String(decoding: result, as: UTF8.self) + "…" }
+        }
+        if !word.isEmpty, !add() { return String(decoding: result, as: UTF8.self) + "…" }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// The text before the first `h2`; the sections carry the rest.
