@@ -116,7 +116,7 @@
   // discount: "CLT renewal" finds the renewal section of the CLT page, "CLT" the page itself.
   // FROM_PAGE + OWN < 1, so a section never outranks its page on words the page has as strongly.
   // One- and two-letter words count half: they are mostly function words ("do I", "to", "as").
-  const FROM_PAGE = 0.6, OWN = 0.35, FROM_SECTION = 0.05, SHORT = 0.5, PREFIX = 30, CACHE = 24;
+  const FROM_PAGE = 0.6, OWN = 0.35, FROM_SECTION = 0.05, SHORT = 0.5, PREFIX = 30, CACHE = 24, TOP = 50;
   // Facets of a page in the meta file, in this order after its section count.
   const FACETS = ['kind', 'level', 'setting', 'issuer', 'cost'];
 
@@ -134,10 +134,19 @@
       this.words = new Map(); // what each query word matched, for the next keystrokes
     }
 
-    ready() {
-      this.loading ||= this.get(this.url).then((m) => {
+    // The manifest: enough to fetch the words' shards while the meta file loads.
+    manifest() {
+      this.loadingManifest ||= this.get(this.url).then((m) => {
         if (m.version !== 2) throw new Error(`search index format ${m.version} is not 2`);
         this.m = m;
+        return m;
+      });
+      this.loadingManifest.catch(() => { this.loadingManifest = null; });
+      return this.loadingManifest;
+    }
+
+    ready() {
+      this.loading ||= this.manifest().then((m) => {
         return Promise.all([this.get(new URL(m.meta, this.url).href), m.index && this.part(new URL(m.index, this.url).href),
           m.text.files === 1 && this.get(this.file('text', m.text.hash, 0))]);
       }).then(([meta, , text]) => {
@@ -295,6 +304,7 @@
           const fix = await this.correct(fold(raw), x.parts);
           if (fix) { x.terms.set(fix.term, [1, fix.part]); corrected = [raw, fix.term]; }
         }
+        await this.ready();
         const own = this.score(x.terms, raw.length <= 2 && AZ.test(raw) ? SHORT : 1);
         hit = { terms: x.terms, corrected, own, scores: this.borrow(own) };
         if (this.words.size >= CACHE) this.words.delete(this.words.keys().next().value);
@@ -305,16 +315,19 @@
     }
 
     /* Runs a query; `filters` maps a facet id to a Set of value slugs. Resolves to {results:
-       [{doc, score, kind, section, url, title, excerpt, page}], mode: 'and' | 'or' | 'none' |
+       [{doc, score, kind, section, url, title, excerpt, page}] (the first 50, or `shown` if more,
+       in rank order, the rest in index order), mode: 'and' | 'or' | 'none' |
        'browse', filtered, corrected: [[typed, indexed]], matched: Set of indexed words,
        counts: {facet: [count per value]} (when `counts`)}. The first `shown` results have their
        text (url, title, excerpt, page title); the others too once their text file is loaded. */
     async search(query, filters = {}, shown = 10, counts = true) {
-      await this.ready();
+      await this.manifest();
+      const ready = this.ready();
       let typed = words(query);
       const prefixLast = /[\p{L}\p{N}]$/u.test(query);
       if (this.m.shards && query.trim().length < 2) typed = [];
       const perWord = await Promise.all(typed.map((w, i) => this.word(w, prefixLast && i === typed.length - 1)));
+      await ready;
       const corrected = [], matched = new Set(), n = this.page.length, own = new Uint8Array(n);
       for (const x of perWord) {
         if (x.corrected) corrected.push(x.corrected);
@@ -339,16 +352,24 @@
         mode = 'or';
       }
       if (mode !== 'browse' && !ranked.length) mode = 'none';
-      // Documents are numbered certifications first, then questions, then pages: ties go that way.
-      ranked.sort((a, b) => total[b] - total[a] || a - b);
       const facets = this.facet(ranked, total, filters, mode !== 'browse' || filtered, counts);
-      const results = facets.results;
+      const results = this.order(facets.results, total, Math.max(shown, TOP));
       await this.texts(results.slice(0, shown).flatMap((r) => [r.doc, this.page[r.doc]]));
       for (const r of results) {
         const text = this.text[r.doc], page = this.text[this.page[r.doc]];
         if (text) Object.assign(r, { url: text[0], title: text[1], excerpt: text[2], page: r.section ? page[1] : null });
       }
       return { results, mode, filtered, corrected, matched, counts: facets.counts };
+    }
+
+    // Results by score, best first, and documents are numbered certifications first, then
+    // questions, then pages: ties go that way. Only the best `top` need the order (the search
+    // page shows 50); the rest follow in index order, which spares sorting thousands per key.
+    order(results, total, top) {
+      const by = (a, b) => total[b.doc] - total[a.doc] || a.doc - b.doc;
+      if (results.length <= top) return results.sort(by);
+      const cut = Float64Array.from(results, (r) => total[r.doc]).sort()[results.length - top];
+      return results.filter((r) => total[r.doc] >= cut).sort(by).concat(results.filter((r) => total[r.doc] < cut));
     }
 
     // Keeps the ranked documents the filters allow (OR within a facet, AND across facets), and

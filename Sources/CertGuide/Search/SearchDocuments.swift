@@ -1,7 +1,9 @@
 /// The documents of a site's search index: every certification, question and page, then each
 /// of their `h2` sections. Drafts never reach the `Site`, so they are never searchable.
 enum SearchDocuments {
-    static let excerptLength = 160
+    /// A section's excerpt: its first sentences, cut at a word. The text of every document is
+    /// most of the index's bytes, and two short lines are enough to tell sections apart.
+    static let excerptLength = 120
 
     static func collect(from site: Site) -> [SearchDocument] {
         var documents: [SearchDocument] = []
