@@ -160,7 +160,7 @@
           for (let i = 0; i <= pages[p]; i++, d++) {
             this.page[d] = this.starts[this.starts.length - 1]; this.pageNo[d] = this.starts.length - 1;
             // Stored + 1 so that 0 is none (the kind always has one); the setting is a bit mask.
-            FACETS.forEach((f, k) => { this.facets[k][d] = pages[p + 1 + k] - (k && k !== 2 ? 1 : 0); });
+            for (let k = 0; k < 5; k++) this.facets[k][d] = pages[p + 1 + k] - (k && k !== 2 ? 1 : 0);
           }
         }
         if (text) this.chunks[0] = Promise.resolve(this.keep(0, text));
@@ -325,7 +325,9 @@
       const ready = this.ready();
       let typed = words(query);
       const prefixLast = /[\p{L}\p{N}]$/u.test(query);
+      // A split index waits for a second letter: one would fetch every shard of its words.
       if (this.m.shards && query.trim().length < 2) typed = [];
+      if (this.m.shards && prefixLast && typed.length > 1 && typed[typed.length - 1].length < 2) typed.pop();
       const perWord = await Promise.all(typed.map((w, i) => this.word(w, prefixLast && i === typed.length - 1)));
       await ready;
       const corrected = [], matched = new Set(), n = this.page.length, own = new Uint8Array(n);

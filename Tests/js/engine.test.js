@@ -134,6 +134,12 @@ test('a sharded index gives the same results and fetches only the shards a query
     const count = sharded.requests.length;
     assert.equal((await onLetter.search('m')).results.length, 0);
     assert.equal(sharded.requests.slice(count).filter((p) => p.includes('/shard.')).length, 0);
+    // Nor does a second word of one letter: the results stay those of the first word.
+    const second = sharded.engine();
+    await second.search('metadata ');
+    const held = sharded.requests.length;
+    assert.deepEqual(urls(await second.search('metadata s')), urls(await run('metadata ')));
+    assert.equal(sharded.requests.slice(held).filter((p) => p.includes('/shard.')).length, 0);
   } finally {
     await sharded.close();
   }
