@@ -152,7 +152,8 @@
       }).then(([meta, , text]) => {
         // Documents: each page, then its sections, which share its facets (typed arrays, by document).
         const pages = numbers(meta.pages), n = this.m.count;
-        this.length = Uint32Array.from(numbers(meta.lengths));
+        // Lengths: one character a document, 2^(code / 5) - 1 words (LengthCode.swift).
+        this.length = Float64Array.from(meta.lengths, (c) => 2 ** (CODE[c.charCodeAt(0)] / 5) - 1);
         this.page = new Uint32Array(n); this.pageNo = new Uint32Array(n); this.starts = [];
         this.facets = FACETS.map(() => new Int32Array(n));
         for (let p = 0, d = 0; p < pages.length; p += 6) {

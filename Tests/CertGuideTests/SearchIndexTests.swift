@@ -15,6 +15,7 @@ import Testing
         var meta: [[Int]]
         /// The document number of each document's page.
         var parents: [Int]
+        /// By document: its `LengthCode`.
         var lengths: [Int]
         var terms: [String: String]
 
@@ -31,7 +32,7 @@ import Testing
                 read += try #require(file["docs"] as? [[String]])
             }
             let metaFile = try #require(try Self.object(files["search/" + (manifest["meta"] as? String ?? "")]))
-            lengths = CompactNumbers.decode(try #require(metaFile["lengths"] as? String))
+            lengths = LengthCode.decode(try #require(metaFile["lengths"] as? String))
             let pages = CompactNumbers.decode(try #require(metaFile["pages"] as? String))
             meta = []
             parents = []
@@ -86,7 +87,9 @@ import Testing
         #expect(written.parents[renewalIndex] == page)
         #expect(written.parents[page] == page)
         #expect(renewal[2].hasPrefix("You renew every five years."))
-        #expect(written.lengths[renewalIndex] == 19 + 1) // body words, then the heading
+        // Body words, then the heading: 20, written as its length code.
+        #expect(written.lengths[renewalIndex] == LengthCode.code(19 + 1))
+        #expect(abs(LengthCode.words(written.lengths[renewalIndex]) - 20) < 20 * 0.07)
         #expect(written.manifest["count"] as? Int == 15)
     }
 
@@ -106,6 +109,14 @@ import Testing
         // Accents folded at build time.
         #expect(written.weight("bibliothecair", "/certifications/bibliothecaire-diplome/") > 0)
         #expect(written.terms["bibliothécaire"] == nil)
+    }
+
+    @Test func lengthsAreOneCharacterWithinSevenPercent() {
+        for words in [0, 1, 2, 7, 20, 100, 633, 4_000] {
+            let back = LengthCode.words(LengthCode.code(words))
+            #expect(abs(back - Double(words)) <= max(0.5, Double(words) * 0.075), "\(words) words read back as \(back)")
+        }
+        #expect(LengthCode.code(1_000_000) == 63)
     }
 
     @Test func numbersAreFiveBitsACharacterLowBitsFirst() {

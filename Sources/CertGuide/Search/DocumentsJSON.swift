@@ -1,8 +1,8 @@
 /// The document files. Documents are numbered in index order: each page, then its sections.
 ///
-/// - meta: `{"pages":"…","lengths":"…"}`, both `CompactNumbers`: six numbers a page (its
-///   sections, then kind, level + 1, settings as a bit mask, issuer + 1, cost band + 1: positions
-///   in the manifest's value lists, 0 for none; a section has its page's), and the words of each
+/// - meta: `{"pages":"…","lengths":"…"}`: six `CompactNumbers` a page (its sections, then
+///   kind, level + 1, settings as a bit mask, issuer + 1, cost band + 1: positions in the
+///   manifest's value lists, 0 for none; a section has its page's), and a `LengthCode` a
 ///   document.
 /// - text: `{"docs": [[url, title, excerpt], …]}` for the documents of a run of pages; a
 ///   section's url is only `#anchor`, after its page's.
@@ -22,7 +22,7 @@ enum DocumentsJSON {
         writer.raw("{\"pages\":\"")
         writer.raw(CompactNumbers.encode(pages))
         writer.raw("\",\n\"lengths\":\"")
-        writer.raw(CompactNumbers.encode(index.lengths))
+        writer.raw(LengthCode.encode(index.lengths))
         writer.raw("\"}\n")
         return writer.bytes
     }
