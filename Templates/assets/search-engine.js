@@ -98,13 +98,27 @@
     return out;
   }
 
+  // Numbers of the index files (CompactNumbers.swift): 5 bits a character, low bits first;
+  // the first 32 characters end a number.
+  const CODE = new Int8Array(128);
+  [...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_'].forEach((c, i) => { CODE[c.charCodeAt(0)] = i; });
+  function numbers(text) {
+    const out = [];
+    for (let i = 0, v = 0, shift = 0; i < text.length; i++) {
+      const d = CODE[text.charCodeAt(i)];
+      v |= (d & 31) << shift;
+      if (d < 32) { out.push(v); v = shift = 0; } else shift += 5;
+    }
+    return out;
+  }
+
   // A section borrows the words of its page, and a page those of its sections, each at a
   // discount: "CLT renewal" finds the renewal section of the CLT page, "CLT" the page itself.
   // FROM_PAGE + OWN < 1, so a section never outranks its page on words the page has as strongly.
   // One- and two-letter words count half: they are mostly function words ("do I", "to", "as").
-  const FROM_PAGE = 0.6, OWN = 0.35, FROM_SECTION = 0.05, SHORT = 0.5, PREFIX = 30;
-  // Positions in a page's meta: [sections, kind, level, [settings], issuer, cost].
-  const FACET_FIELD = { kind: 1, level: 2, setting: 3, issuer: 4, cost: 5 };
+  const FROM_PAGE = 0.6, OWN = 0.35, FROM_SECTION = 0.05, SHORT = 0.5, PREFIX = 30, CACHE = 24, TOP = 50;
+  // Facets of a page in the meta file, in this order after its section count.
+  const FACETS = ['kind', 'level', 'setting', 'issuer', 'cost'];
 
   class Engine {
     constructor(manifestURL, getJSON) {
@@ -113,29 +127,41 @@
         if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
         return r.json();
       }));
-      this.parts = {}; // index files by name: {terms: Map, keys: sorted words}
+      this.parts = {}; // index files by name: {keys: sorted words, at: Map word -> position, lists}
       this.lists = {}; // decoded postings by word: [doc, weight, doc, weight, ...]
-      this.chunks = {}; // text files by name
+      this.chunks = {}; // text files by number
       this.text = []; // [url, title, excerpt] by document, once its text file is loaded
+      this.words = new Map(); // what each query word matched, for the next keystrokes
+    }
+
+    // The manifest: enough to fetch the words' shards while the meta file loads.
+    manifest() {
+      this.loadingManifest ||= this.get(this.url).then((m) => {
+        if (m.version !== 2) throw new Error(`search index format ${m.version} is not 2`);
+        this.m = m;
+        return m;
+      });
+      this.loadingManifest.catch(() => { this.loadingManifest = null; });
+      return this.loadingManifest;
     }
 
     ready() {
-      this.loading ||= this.get(this.url).then((m) => {
-        if (m.version !== 1) throw new Error(`search index format ${m.version} is not 1`);
-        this.m = m;
+      this.loading ||= this.manifest().then((m) => {
         return Promise.all([this.get(new URL(m.meta, this.url).href), m.index && this.part(new URL(m.index, this.url).href),
           m.text.files === 1 && this.get(this.file('text', m.text.hash, 0))]);
       }).then(([meta, , text]) => {
-        // Documents: each page, then its sections, which share its meta.
-        this.page = []; this.meta = []; this.kids = {}; this.starts = []; this.pageNo = [];
-        this.length = meta.lengths;
-        for (const p of meta.pages) {
-          const d = this.page.length;
+        // Documents: each page, then its sections, which share its facets (typed arrays, by document).
+        const pages = numbers(meta.pages), n = this.m.count;
+        // Lengths: one character a document, 2^(code / 5) - 1 words (LengthCode.swift).
+        this.length = Float64Array.from(meta.lengths, (c) => 2 ** (CODE[c.charCodeAt(0)] / 5) - 1);
+        this.page = new Uint32Array(n); this.pageNo = new Uint32Array(n); this.starts = [];
+        this.facets = FACETS.map(() => new Int32Array(n));
+        for (let p = 0, d = 0; p < pages.length; p += 6) {
           this.starts.push(d);
-          this.kids[d] = [];
-          for (let i = 0; i <= p[0]; i++) {
-            this.page.push(d); this.meta.push(p); this.pageNo.push(this.starts.length - 1);
-            if (i) this.kids[d].push(d + i);
+          for (let i = 0; i <= pages[p]; i++, d++) {
+            this.page[d] = this.starts[this.starts.length - 1]; this.pageNo[d] = this.starts.length - 1;
+            // Stored + 1 so that 0 is none (the kind always has one); the setting is a bit mask.
+            for (let k = 0; k < 5; k++) this.facets[k][d] = pages[p + 1 + k] - (k && k !== 2 ? 1 : 0);
           }
         }
         if (text) this.chunks[0] = Promise.resolve(this.keep(0, text));
@@ -148,7 +174,14 @@
     // `text.<hash>.<n>.json`: files of a series share one hash, so the manifest lists no names.
     file(stem, hash, n) { return new URL(`${stem}.${hash}.${n}.json`, this.url).href; }
 
-    keep(n, t) { t.docs.forEach((doc, k) => { this.text[this.starts[n * this.m.text.pages] + k] = doc; }); }
+    // A section's url is its anchor after its page's.
+    keep(n, t) {
+      const first = this.starts[n * this.m.text.pages];
+      t.docs.forEach((doc, k) => {
+        if (doc[0][0] === '#') doc[0] = this.text[this.page[first + k]][0] + doc[0];
+        this.text[first + k] = doc;
+      });
+    }
 
     // Loads the text of the given documents: the files of their pages.
     texts(docs) {
@@ -158,8 +191,7 @@
     }
 
     part(url) {
-      return (this.parts[url] ||= this.get(url)
-        .then((p) => ({ terms: new Map(Object.entries(p.terms)), keys: Object.keys(p.terms).sort() })));
+      return (this.parts[url] ||= this.get(url).then((p) => ({ keys: p.terms, lists: p.postings, at: new Map(p.terms.map((t, i) => [t, i])) })));
     }
 
     // The index files that hold the words from `from` up to `to`.
@@ -171,13 +203,14 @@
       return out;
     }
 
+    // A word's postings as [doc, weight, …]. Each number: the gap to the previous document less
+    // one, times two, plus one when a weight other than 1 follows (less two).
     postings(term, part) {
       if (!this.lists[term]) {
-        // A positive gap is a posting of weight 1; a negative one is followed by the weight.
-        const raw = part.terms.get(term), list = [];
+        const raw = numbers(part.lists[part.at.get(term)]), list = [];
         for (let i = 0, doc = -1; i < raw.length; i++) {
-          if (raw[i] > 0) list.push(doc += raw[i], 1);
-          else list.push(doc -= raw[i], raw[++i]);
+          doc += (raw[i] >> 1) + 1;
+          list.push(doc, raw[i] & 1 ? raw[++i] + 2 : 1);
         }
         this.lists[term] = list;
       }
@@ -193,14 +226,15 @@
       const to = prefix ? (raw > folded ? raw : folded) + '\uffff' : folded;
       const parts = await Promise.all(this.files(from, to).map((f) => this.part(f)));
       const add = (term, weight, part) => {
-        if (part.terms.has(term) && !((found.get(term) || [0])[0] >= weight)) found.set(term, [weight, part]);
+        if (part.at.has(term) && !((found.get(term) || [0])[0] >= weight)) found.set(term, [weight, part]);
       };
       for (const part of parts) {
         add(folded, 1, part);
         if (!prefix) continue;
         for (const start of [raw, folded]) {
           for (let i = lowerBound(part.keys, start); i < part.keys.length && part.keys[i].startsWith(start); i++) {
-            longer.push([part.keys[i], 0.9 * start.length / part.keys[i].length, part, part.terms.get(part.keys[i]).length]);
+            // How common a word is: the length of its postings, without decoding them.
+            longer.push([part.keys[i], 0.9 * start.length / part.keys[i].length, part, part.lists[i].length]);
           }
         }
         for (let n = raw.length - 1; n >= Math.max(4, raw.length - 3); n--) add(raw.slice(0, n), 0.8 * n / raw.length, part);
@@ -210,26 +244,32 @@
       return { parts, terms: found };
     }
 
-    // The nearest indexed word, for a word that matches nothing: edit distance 1 (2 from 8 letters).
-    correct(word, parts) {
+    // The nearest indexed word, for a word that matches nothing: edit distance 1 (2 from 8
+    // letters), the most common first. A split index looks in its dictionary of the words found
+    // more than once, and in the shards already loaded, then loads the winner's shard.
+    async correct(word, parts) {
+      if (word.length < 3) return null;
       const max = word.length >= 8 ? 2 : 1;
       let best = null;
-      if (word.length < 3) return null;
-      for (const part of parts) {
-        for (const key of part.keys) {
-          const d = distance(word, key, max);
-          if (d > max) continue;
-          const df = part.terms.get(key).length;
-          if (!best || d < best.d || (d === best.d && (df > best.df || (df === best.df && key < best.term)))) best = { term: key, d, df, part };
+      const consider = (term, df, part) => {
+        const d = distance(word, term, max);
+        if (d <= max && (!best || d < best.d || (d === best.d && (df() > best.df || (best.df === df() && term < best.term))))) {
+          best = { term, d, df: df(), part };
         }
+      };
+      for (const part of parts) for (const key of part.keys) consider(key, () => this.postings(key, part).length / 2, part);
+      if (this.m.dict) {
+        const dict = await (this.dict ||= this.get(new URL(this.m.dict, this.url).href).then((x) => ({ keys: x.terms, df: numbers(x.counts) })));
+        dict.keys.forEach((key, i) => consider(key, () => dict.df[i] + 2, null));
       }
+      if (best && !best.part) best.part = await this.part(this.files(best.term, best.term)[0]);
       return best;
     }
 
     // Scores every document for one query word: BM25 on the pre-weighted frequencies. Scores
     // live in arrays by document number: no maps to build while the reader types.
     score(terms, weight) {
-      const { count: n, k1, b, averageLength: avg } = this.m, scores = new Float64Array(this.page.length);
+      const { count: n, k1, b, averageLength: avg } = this.m, scores = new Float64Array(n);
       terms.forEach(([factor, part], term) => {
         const list = this.postings(term, part), df = list.length / 2;
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
@@ -243,61 +283,80 @@
     }
 
     borrow(own) {
-      const out = Float64Array.from(own);
+      const out = Float64Array.from(own), starts = this.starts;
       for (let d = 0; d < own.length; d++) {
         const s = own[d], p = this.page[d];
         if (!s) continue;
         if (p !== d) out[p] = Math.max(out[p], FROM_SECTION * s);
-        else for (const k of this.kids[d]) out[k] = Math.max(out[k], FROM_PAGE * s + OWN * own[k]);
+        else for (let k = d + 1, end = starts[this.pageNo[d] + 1] || own.length; k < end; k++) out[k] = Math.max(out[k], FROM_PAGE * s + OWN * own[k]);
       }
       return out;
     }
 
+    // One query word: the words it matched (or its correction) and the scores they give, kept
+    // for the next keystrokes, which mostly repeat the words before the last.
+    async word(raw, prefix) {
+      const key = (prefix ? '*' : ' ') + raw;
+      let hit = this.words.get(key);
+      if (!hit) {
+        const x = await this.expand(raw, prefix);
+        let corrected = null;
+        if (!x.terms.size) {
+          const fix = await this.correct(fold(raw), x.parts);
+          if (fix) { x.terms.set(fix.term, [1, fix.part]); corrected = [raw, fix.term]; }
+        }
+        await this.ready();
+        const own = this.score(x.terms, raw.length <= 2 && AZ.test(raw) ? SHORT : 1);
+        hit = { terms: x.terms, corrected, own, scores: this.borrow(own) };
+        if (this.words.size >= CACHE) this.words.delete(this.words.keys().next().value);
+      }
+      this.words.delete(key);
+      this.words.set(key, hit);
+      return hit;
+    }
+
     /* Runs a query; `filters` maps a facet id to a Set of value slugs. Resolves to {results:
-       [{doc, score, kind, section, url, title, excerpt, page}], mode: 'and' | 'or' | 'none' |
+       [{doc, score, kind, section, url, title, excerpt, page}] (the first 50, or `shown` if more,
+       in rank order, the rest in index order), mode: 'and' | 'or' | 'none' |
        'browse', filtered, corrected: [[typed, indexed]], matched: Set of indexed words,
        counts: {facet: [count per value]} (when `counts`)}. The first `shown` results have their
        text (url, title, excerpt, page title); the others too once their text file is loaded. */
     async search(query, filters = {}, shown = 10, counts = true) {
-      await this.ready();
+      await this.manifest();
+      const ready = this.ready();
       let typed = words(query);
       const prefixLast = /[\p{L}\p{N}]$/u.test(query);
+      // A split index waits for a second letter: one would fetch every shard of its words.
       if (this.m.shards && query.trim().length < 2) typed = [];
-      const expansions = await Promise.all(typed.map((w, i) => this.expand(w, prefixLast && i === typed.length - 1)));
+      if (this.m.shards && prefixLast && typed.length > 1 && typed[typed.length - 1].length < 2) typed.pop();
+      const perWord = await Promise.all(typed.map((w, i) => this.word(w, prefixLast && i === typed.length - 1)));
+      await ready;
       const corrected = [], matched = new Set(), n = this.page.length, own = new Uint8Array(n);
-      const perWord = expansions.map((x, i) => {
-        if (!x.terms.size) {
-          const fix = this.correct(fold(typed[i]), x.parts);
-          if (fix) { x.terms.set(fix.term, [1, fix.part]); corrected.push([typed[i], fix.term]); }
-        }
+      for (const x of perWord) {
+        if (x.corrected) corrected.push(x.corrected);
         x.terms.forEach((entry, term) => matched.add(term));
-        const scores = this.score(x.terms, typed[i].length <= 2 && AZ.test(typed[i]) ? SHORT : 1);
-        for (let d = 0; d < n; d++) if (scores[d]) own[d] = 1;
-        return this.borrow(scores);
-      });
+        for (let d = 0; d < n; d++) if (x.own[d]) own[d] = 1;
+      }
       let mode = perWord.length ? 'and' : 'browse';
-      const total = new Float64Array(n), hit = new Uint8Array(n);
+      const total = new Float64Array(n), ranked = [];
       const filtered = Object.keys(filters).some((f) => filters[f] && filters[f].size);
       // No words: the pages the filters leave, and counts over every page to filter by.
-      if (mode === 'browse') for (let d = 0; d < n; d++) hit[d] = this.page[d] === d ? 1 : 0;
+      if (mode === 'browse') for (let d = 0; d < n; d++) if (this.page[d] === d) ranked.push(d);
       // Every word, or failing that any word; borrowed words only complete a match: an entry
       // with none of the words itself is left out.
       for (const all of perWord.length ? [true, false] : []) {
         for (let d = 0; d < n; d++) {
           if (!own[d]) continue;
           let sum = 0, every = true;
-          for (const scores of perWord) { sum += scores[d]; every &&= scores[d] > 0; }
-          if (all ? every : sum > 0) { total[d] = sum; hit[d] = 1; }
+          for (const x of perWord) { sum += x.scores[d]; every &&= x.scores[d] > 0; }
+          if (all ? every : sum > 0) { total[d] = sum; ranked.push(d); }
         }
-        if (hit.includes(1) || perWord.length === 1) break;
+        if (ranked.length || perWord.length === 1) break;
         mode = 'or';
       }
-      if (mode !== 'browse' && !hit.includes(1)) mode = 'none';
-      const ranked = [];
-      for (let d = 0; d < n; d++) if (hit[d]) ranked.push(d);
-      ranked.sort((a, b) => total[b] - total[a] || this.meta[a][1] - this.meta[b][1] || a - b);
+      if (mode !== 'browse' && !ranked.length) mode = 'none';
       const facets = this.facet(ranked, total, filters, mode !== 'browse' || filtered, counts);
-      const results = facets.results;
+      const results = this.order(facets.results, total, Math.max(shown, TOP));
       await this.texts(results.slice(0, shown).flatMap((r) => [r.doc, this.page[r.doc]]));
       for (const r of results) {
         const text = this.text[r.doc], page = this.text[this.page[r.doc]];
@@ -306,37 +365,48 @@
       return { results, mode, filtered, corrected, matched, counts: facets.counts };
     }
 
+    // Results by score, best first, and documents are numbered certifications first, then
+    // questions, then pages: ties go that way. Only the best `top` need the order (the search
+    // page shows 50); the rest follow in index order, which spares sorting thousands per key.
+    order(results, total, top) {
+      const by = (a, b) => total[b.doc] - total[a.doc] || a.doc - b.doc;
+      if (results.length <= top) return results.sort(by);
+      const cut = Float64Array.from(results, (r) => total[r.doc]).sort()[results.length - top];
+      return results.filter((r) => total[r.doc] >= cut).sort(by).concat(results.filter((r) => total[r.doc] < cut));
+    }
+
     // Keeps the ranked documents the filters allow (OR within a facet, AND across facets), and
     // counts each facet's values over the documents the other facets allow.
     facet(ranked, total, filters, list, count) {
-      const facets = this.m.facets, ids = {}, counts = {}, results = [];
-      for (const f of facets) {
-        // A value this index does not have (an old link) matches nothing.
-        ids[f.id] = new Set([...(filters[f.id] || [])].map((slug) => {
-          const at = f.values.findIndex((v) => v[0] === slug);
-          return at < 0 ? -2 : at;
-        }));
+      const facets = this.m.facets, kinds = facets[0].values, counts = {}, results = [];
+      // Per facet: the allowed values (a bit mask for settings), null when not filtered. A value
+      // this index does not have (an old link) matches nothing.
+      const allow = facets.map((f) => {
         counts[f.id] = f.values.map(() => 0);
-      }
-      const active = facets.filter((f) => ids[f.id].size);
-      const has = (value, set) => (Array.isArray(value) ? value.some((v) => set.has(v)) : set.has(value));
+        const chosen = [...(filters[f.id] || [])].map((slug) => f.values.findIndex((v) => v[0] === slug)).filter((at) => at >= 0);
+        if (!(filters[f.id] && filters[f.id].size)) return null;
+        return f.id === 'setting' ? chosen.reduce((m, at) => m | (1 << at), 0) : new Set(chosen);
+      });
+      const ok = (k, d) => (k === 2 ? (this.facets[2][d] & allow[2]) !== 0 : allow[k].has(this.facets[k][d]));
+      const active = allow.map((a, k) => k).filter((k) => allow[k]);
       for (const d of ranked) {
-        const doc = this.meta[d];
-        const failing = active.length ? active.filter((f) => !has(doc[FACET_FIELD[f.id]], ids[f.id])) : active;
-        for (const f of count && failing.length < 2 ? facets : []) {
-          if (failing.length === 1 && failing[0] !== f) continue;
-          const value = doc[FACET_FIELD[f.id]];
-          if (Array.isArray(value)) for (const v of value) counts[f.id][v]++;
-          else if (value >= 0) counts[f.id][value]++;
+        let failing = -1, fails = 0;
+        for (const k of active) if (!ok(k, d)) { failing = k; fails++; }
+        if (count && fails < 2) {
+          for (let k = 0; k < facets.length; k++) {
+            if (fails && failing !== k) continue;
+            const value = this.facets[k][d], c = counts[facets[k].id];
+            if (k === 2) { for (let bit = 0; bit < c.length; bit++) if (value & (1 << bit)) c[bit]++; } else if (value >= 0) c[value]++;
+          }
         }
-        if (failing.length || !list) continue;
-        results.push({ doc: d, score: total[d], kind: facets[0].values[doc[1]][1], section: this.page[d] !== d });
+        if (fails || !list) continue;
+        results.push({ doc: d, score: total[d], kind: kinds[this.facets[0][d]][1], section: this.page[d] !== d });
       }
       return { results, counts };
     }
   }
 
-  const api = { normalize, words, fold, tokenize, distance, highlight, Engine };
+  const api = { normalize, words, fold, tokenize, distance, highlight, numbers, Engine };
   if (typeof module === 'object' && module.exports) module.exports = api;
   else window.certguideSearch = api;
 })();

@@ -11,12 +11,13 @@ import Testing
         var manifest: [String: Any]
         /// `[url, title, excerpt]` by document.
         var docs: [[String]]
-        /// By document: its page's `[sections, kind, level, [settings], issuer, cost]`.
-        var meta: [[Any]]
+        /// By document: its page's `[sections, kind, level + 1, settings mask, issuer + 1, cost + 1]`.
+        var meta: [[Int]]
         /// The document number of each document's page.
         var parents: [Int]
+        /// By document: its `LengthCode`.
         var lengths: [Int]
-        var terms: [String: [Int]]
+        var terms: [String: String]
 
         init(_ output: [OutputFile]) throws {
             files = Dictionary(uniqueKeysWithValues: output.filter { $0.path.hasPrefix("search/") && $0.path.hasSuffix(".json") }
@@ -25,24 +26,33 @@ import Testing
             manifest = try #require(try Self.object(files[manifestName]))
             let text = try #require(manifest["text"] as? [String: Any])
             let hash = try #require(text["hash"] as? String)
-            docs = []
+            var read: [[String]] = []
             for number in 0..<(text["files"] as? Int ?? 0) {
                 let file = try #require(try Self.object(files["search/text.\(hash).\(number).json"]))
-                docs += try #require(file["docs"] as? [[String]])
+                read += try #require(file["docs"] as? [[String]])
             }
             let metaFile = try #require(try Self.object(files["search/" + (manifest["meta"] as? String ?? "")]))
-            lengths = try #require(metaFile["lengths"] as? [Int])
+            lengths = LengthCode.decode(try #require(metaFile["lengths"] as? String))
+            let pages = CompactNumbers.decode(try #require(metaFile["pages"] as? String))
             meta = []
             parents = []
-            for page in try #require(metaFile["pages"] as? [[Any]]) {
+            for start in stride(from: 0, to: pages.count, by: 6) {
                 let first = parents.count
-                for _ in 0...(page[0] as! Int) {
+                for _ in 0...pages[start] {
                     parents.append(first)
-                    meta.append(page)
+                    meta.append(Array(pages[start..<start + 6]))
                 }
             }
+            // A section's url is its anchor after its page's.
+            let owners = parents
+            docs = read.enumerated().map { number, doc in
+                doc[0].hasPrefix("#") ? [read[owners[number]][0] + doc[0]] + doc.dropFirst() : doc
+            }
             let index = try #require(try Self.object(files["search/" + (manifest["index"] as? String ?? "")]))
-            terms = try #require(index["terms"] as? [String: [Int]])
+            let words = try #require(index["terms"] as? [String])
+            let postings = try #require(index["postings"] as? [String])
+            #expect(words.count == postings.count)
+            terms = Dictionary(uniqueKeysWithValues: zip(words, postings))
         }
 
         static func object(_ data: Data?) throws -> [String: Any]? {
@@ -77,7 +87,9 @@ import Testing
         #expect(written.parents[renewalIndex] == page)
         #expect(written.parents[page] == page)
         #expect(renewal[2].hasPrefix("You renew every five years."))
-        #expect(written.lengths[renewalIndex] == 19 + 1) // body words, then the heading
+        // Body words, then the heading: 20, written as its length code.
+        #expect(written.lengths[renewalIndex] == LengthCode.code(19 + 1))
+        #expect(abs(LengthCode.words(written.lengths[renewalIndex]) - 20) < 20 * 0.07)
         #expect(written.manifest["count"] as? Int == 15)
     }
 
@@ -99,6 +111,23 @@ import Testing
         #expect(written.terms["bibliothécaire"] == nil)
     }
 
+    @Test func lengthsAreOneCharacterWithinSevenPercent() {
+        for words in [0, 1, 2, 7, 20, 100, 633, 4_000] {
+            let back = LengthCode.words(LengthCode.code(words))
+            #expect(abs(back - Double(words)) <= max(0.5, Double(words) * 0.075), "\(words) words read back as \(back)")
+        }
+        #expect(LengthCode.code(1_000_000) == 63)
+    }
+
+    @Test func numbersAreFiveBitsACharacterLowBitsFirst() {
+        #expect(CompactNumbers.decode("0") == [0])
+        #expect(CompactNumbers.decode("V") == [31])
+        #expect(CompactNumbers.decode("W1") == [32])
+        #expect(CompactNumbers.decode("__3") == [31 + 31 * 32 + 3 * 1024])
+        // Gap less one, times two, plus one when a weight (less two) follows: docs 2 (1), 4 (9), 9 (1).
+        #expect(PostingsJSON.decode("4378").map { [$0.document, $0.weight] } == [[2, 1], [4, 9], [9, 1]])
+    }
+
     @Test func documentsCarryTheirFacets() throws {
         let site = try TestSite(fixture: "search")
         defer { site.cleanUp() }
@@ -111,11 +140,11 @@ import Testing
         func facetsOf(_ url: String) throws -> [String] {
             let index = try #require(written.document(url))
             let doc = written.meta[index]
-            let kind = values("kind")[doc[1] as! Int]
-            let level = (doc[2] as! Int) < 0 ? "-" : values("level")[doc[2] as! Int]
-            let settings = (doc[3] as! [Int]).map { values("setting")[$0] }.joined(separator: "+")
-            let issuer = (doc[4] as! Int) < 0 ? "-" : values("issuer")[doc[4] as! Int]
-            let cost = (doc[5] as! Int) < 0 ? "-" : values("cost")[doc[5] as! Int]
+            let kind = values("kind")[doc[1]]
+            let level = doc[2] == 0 ? "-" : values("level")[doc[2] - 1]
+            let settings = values("setting").indices.filter { doc[3] & 1 << $0 != 0 }.map { values("setting")[$0] }.joined(separator: "+")
+            let issuer = doc[4] == 0 ? "-" : values("issuer")[doc[4] - 1]
+            let cost = doc[5] == 0 ? "-" : values("cost")[doc[5] - 1]
             return [kind, level, settings, issuer, cost]
         }
         #expect(try facetsOf("/certifications/cataloging-technician/") == ["certification", "technician", "public", "alpha-society", "under-200"])

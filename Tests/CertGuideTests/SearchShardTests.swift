@@ -18,11 +18,19 @@ import Testing
         return try #require(try JSONSerialization.jsonObject(with: file.contents) as? [String: Any])
     }
 
+    /// An index file's words and their encoded postings.
+    static func terms(_ object: [String: Any]) throws -> [String: String] {
+        let words = try #require(object["terms"] as? [String]), postings = try #require(object["postings"] as? [String])
+        #expect(words.count == postings.count)
+        #expect(words == words.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) })
+        return Dictionary(uniqueKeysWithValues: zip(words, postings))
+    }
+
     @Test func smallSitesGetOneIndexFile() throws {
         let files = SearchIndexFiles(site: try Self.guideSite())
         let manifest = try Self.json(files.files, String(files.manifestURL.dropFirst("/search/".count)))
         #expect(manifest["index"] is String)
-        #expect(manifest["shards"] == nil)
+        #expect(manifest["shards"] == nil && manifest["dict"] == nil)
         #expect(files.files.count == 4)
         #expect((manifest["text"] as? [String: Any])?["files"] as? Int == 1)
     }
@@ -41,11 +49,11 @@ import Testing
         // Keys ascend in UTF-16 order, as JavaScript compares them.
         #expect(zip(keys, keys.dropFirst()).allSatisfy { $0.utf16.lexicographicallyPrecedes($1.utf16) })
 
-        var seen: [String: [Int]] = [:]
+        var seen: [String: String] = [:]
         for number in keys.indices {
             let file = try #require(split.files.first { $0.path == "search/shard.\(hash).\(number).json" })
             #expect(file.contents.count <= 4_000 + 2_000, "shard \(keys[number]) is \(file.contents.count) bytes")
-            let terms = try #require((try JSONSerialization.jsonObject(with: file.contents) as? [String: Any])?["terms"] as? [String: [Int]])
+            let terms = try Self.terms(try #require(try JSONSerialization.jsonObject(with: file.contents) as? [String: Any]))
             for (term, postings) in terms {
                 #expect(seen[term] == nil, "\(term) is in two shards")
                 seen[term] = postings
@@ -58,7 +66,15 @@ import Testing
         // Nothing lost: the shards hold exactly the single file's words and postings.
         let single = try Self.json(whole.files, String(whole.manifestURL.dropFirst("/search/".count)))
         let index = try Self.json(whole.files, try #require(single["index"] as? String))
-        #expect(seen == (index["terms"] as? [String: [Int]]))
+        #expect(seen == (try Self.terms(index)))
+        // Typos are corrected against every word found more than once, with its document count.
+        let dict = try Self.json(split.files, try #require(manifest["dict"] as? String))
+        let words = try #require(dict["terms"] as? [String])
+        let counts = CompactNumbers.decode(try #require(dict["counts"] as? String)).map { $0 + 2 }
+        #expect(words.count == counts.count && words.count > 100)
+        let common = seen.filter { PostingsJSON.decode($0.value).count >= 2 }
+        #expect(Set(words) == Set(common.keys))
+        for (word, count) in zip(words, counts) { #expect(PostingsJSON.decode(seen[word]!).count == count, "\(word)") }
         // Ranking data is the same file either way; the text is cut into one file per page.
         #expect(single["meta"] as? String == manifest["meta"] as? String)
         let text = try #require(manifest["text"] as? [String: Any])
@@ -67,9 +83,10 @@ import Testing
         var urls: [String] = []
         for number in 0..<(text["files"] as? Int ?? 0) {
             let docs = try #require(try Self.json(split.files, "text.\(textHash).\(number).json")["docs"] as? [[String]])
-            #expect(docs.count >= 1 && !docs[0][0].contains("#") && docs.dropFirst().allSatisfy { $0[0].hasPrefix(docs[0][0] + "#") },
+            // A page, then its sections, each only `#anchor` after the page's url.
+            #expect(docs.count >= 1 && !docs[0][0].contains("#") && docs.dropFirst().allSatisfy { $0[0].hasPrefix("#") },
                     "text file \(number) is not one page and its sections")
-            urls += docs.map { $0[0] }
+            urls += docs.enumerated().map { $0.offset == 0 ? $0.element[0] : docs[0][0] + $0.element[0] }
         }
         #expect(urls == whole.index.documents.map(\.url))
     }

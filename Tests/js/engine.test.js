@@ -122,11 +122,24 @@ test('a sharded index gives the same results and fetches only the shards a query
     assert.equal(texts.length, 1, `fetched ${texts}`);
     assert.equal(top.results[0].title, 'Metadata Librarian Certificate');
     assert.equal(top.results.filter((r) => r.title).length, top.results.filter((r) => r.url && r.url.startsWith('/certifications/metadata-librarian/')).length);
+    // A typo is corrected to a word in a shard not loaded yet: the dictionary knows every
+    // word found twice or more, and the correction's shard is fetched for its postings.
+    const typo = sharded.engine(), asked = sharded.requests.length;
+    const fixed = await typo.search('xatalog ');
+    assert.deepEqual(fixed.corrected, [['xatalog', 'catalog']]);
+    assert.deepEqual(urls(fixed), urls(await run('catalog ')));
+    assert.equal(sharded.requests.slice(asked).filter((p) => p.includes('/dict.')).length, 1);
     // One letter fetches no shard at all.
     const onLetter = sharded.engine();
     const count = sharded.requests.length;
     assert.equal((await onLetter.search('m')).results.length, 0);
     assert.equal(sharded.requests.slice(count).filter((p) => p.includes('/shard.')).length, 0);
+    // Nor does a second word of one letter: the results stay those of the first word.
+    const second = sharded.engine();
+    await second.search('metadata ');
+    const held = sharded.requests.length;
+    assert.deepEqual(urls(await second.search('metadata s')), urls(await run('metadata ')));
+    assert.equal(sharded.requests.slice(held).filter((p) => p.includes('/shard.')).length, 0);
   } finally {
     await sharded.close();
   }

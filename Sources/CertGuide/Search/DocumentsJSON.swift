@@ -1,34 +1,29 @@
-/// The two document files. Documents are numbered in index order: each page, then its sections.
+/// The document files. Documents are numbered in index order: each page, then its sections.
 ///
-/// - meta: `{"pages": [[sections, kind, level, [settings], issuer, cost], …], "lengths": [words
-///   in each document]}`; facets are positions in the manifest's value lists, -1 when a page has
-///   none, and a section has its page's.
-/// - text: `{"docs": [[url, title, excerpt], …]}` for the documents of a run of pages.
+/// - meta: `{"pages":"…","lengths":"…"}`: six `CompactNumbers` a page (its sections, then
+///   kind, level + 1, settings as a bit mask, issuer + 1, cost band + 1: positions in the
+///   manifest's value lists, 0 for none; a section has its page's), and a `LengthCode` a
+///   document.
+/// - text: `{"docs": [[url, title, excerpt], …]}` for the documents of a run of pages; a
+///   section's url is only `#anchor`, after its page's.
 enum DocumentsJSON {
     static func meta(_ index: SearchIndex, _ facets: SearchFacets) -> [UInt8] {
-        var writer = JSONWriter()
-        writer.raw("{\"pages\":[")
-        var first = true
+        var pages: [Int] = []
         for (number, document) in index.documents.enumerated() where document.parent == nil {
             let sections = index.documents[(number + 1)...].prefix { $0.parent == number }.count
-            writer.raw(first ? "\n[" : ",\n[")
-            first = false
-            writer.number(sections)
-            writer.raw(",")
-            writer.number(facets.kind.position(document.kind.slug))
-            writer.raw(",")
-            writer.number(facets.level.position(document.level?.rawValue))
-            writer.raw(",")
-            writer.numbers(document.settings.map { facets.setting.position($0.rawValue) })
-            writer.raw(",")
-            writer.number(facets.issuer.position(document.issuer.map(Slug.make)))
-            writer.raw(",")
-            writer.number(facets.cost.position(document.costBand))
-            writer.raw("]")
+            let settings = document.settings.reduce(0) { mask, setting in
+                let position = facets.setting.position(setting.rawValue)
+                return position < 0 ? mask : mask | 1 << position
+            }
+            pages += [sections, facets.kind.position(document.kind.slug), facets.level.position(document.level?.rawValue) + 1,
+                      settings, facets.issuer.position(document.issuer.map(Slug.make)) + 1, facets.cost.position(document.costBand) + 1]
         }
-        writer.raw("\n],\"lengths\":")
-        writer.numbers(index.lengths)
-        writer.raw("}\n")
+        var writer = JSONWriter()
+        writer.raw("{\"pages\":\"")
+        writer.raw(CompactNumbers.encode(pages))
+        writer.raw("\",\n\"lengths\":\"")
+        writer.raw(LengthCode.encode(index.lengths))
+        writer.raw("\"}\n")
         return writer.bytes
     }
 
@@ -47,12 +42,27 @@ enum DocumentsJSON {
                 pages += 1
             }
             writer.raw(writer.bytes.isEmpty ? "{\"docs\":[\n" : ",\n")
-            writer.strings([document.url, document.title, document.excerpt])
+            let url = document.parent == nil ? document.url : document.url.firstIndex(of: "#").map { String(document.url[$0...]) } ?? document.url
+            writer.strings([url, document.title, document.excerpt])
         }
         if !writer.bytes.isEmpty {
             writer.raw("\n]}\n")
             files.append(writer.bytes)
         }
         return files
+    }
+
+    /// Words in at least two documents, with how many: what a split index corrects typos
+    /// against, so a correction need not be in a shard already loaded. Words found once are
+    /// left out; they are most of the words and rarely what a reader meant.
+    static func dictionary(_ index: SearchIndex, _ terms: [String]) -> [UInt8] {
+        let common = terms.filter { index.postings[$0]!.count >= 2 }
+        var writer = JSONWriter()
+        writer.raw("{\"terms\":")
+        writer.strings(common)
+        writer.raw(",\n\"counts\":\"")
+        writer.raw(CompactNumbers.encode(common.map { index.postings[$0]!.count - 2 }))
+        writer.raw("\"}\n")
+        return writer.bytes
     }
 }

@@ -1,51 +1,56 @@
-/// The index file (or a shard): `{"terms": {"word": [postings], …}}`, one word a line, words in
-/// UTF-16 order. Each posting is the gap from the previous document (the first: its number + 1),
-/// and its weight. Weight 1, by far the most common, is not written: a positive gap stands for a
-/// posting of weight 1, a negative gap is followed by the weight.
+/// The index file (or a shard): `{"terms":["word",…],"postings":["…",…]}`, words in UTF-16
+/// order and each word's postings at the same position, as `CompactNumbers`. A posting is the
+/// gap from the previous document less one (the first: its number) times two, plus one when
+/// its weight is not 1, then that weight less two. Weight 1, by far the most common, costs
+/// nothing, and most gaps fit one character.
 public enum PostingsJSON {
-    /// `"word":[3,-2,9,5]`: document 2 with weight 1, document 4 with weight 9, document 9 with 1.
-    static func entry(_ term: String, _ postings: [SearchIndex.Posting]) -> [UInt8] {
-        var writer = JSONWriter()
-        writer.string(term)
-        writer.raw(":[")
+    /// `[2 (1), 4 (9), 9 (1)]` -> numbers `4, 3, 7, 8` -> `"4378"`.
+    static func encode(_ postings: [SearchIndex.Posting]) -> [UInt8] {
+        var bytes: [UInt8] = []
         var previous = -1
-        for (index, posting) in postings.enumerated() {
-            if index > 0 { writer.raw([0x2C]) }
-            let gap = posting.document - previous
+        for posting in postings {
+            let gap = posting.document - previous - 1
             if posting.weight == 1 {
-                writer.number(gap)
+                CompactNumbers.append(gap * 2, to: &bytes)
             } else {
-                writer.number(-gap)
-                writer.raw([0x2C])
-                writer.number(posting.weight)
+                CompactNumbers.append(gap * 2 + 1, to: &bytes)
+                CompactNumbers.append(posting.weight - 2, to: &bytes)
             }
             previous = posting.document
         }
-        writer.raw("]")
+        return bytes
+    }
+
+    /// Bytes a word adds to an index file: its name, its postings and four quotes, two commas.
+    static func size(_ term: String, _ encoded: [UInt8]) -> Int { term.utf8.count + encoded.count + 6 }
+
+    static func file(_ terms: [String], _ encoded: [String: [UInt8]]) -> [UInt8] {
+        var writer = JSONWriter()
+        writer.raw("{\"terms\":")
+        writer.strings(terms)
+        writer.raw(",\n\"postings\":[")
+        for (index, term) in terms.enumerated() {
+            if index > 0 { writer.raw(",\n") }
+            writer.raw([0x22])
+            writer.raw(encoded[term]!)
+            writer.raw([0x22])
+        }
+        writer.raw("]}\n")
         return writer.bytes
     }
 
-    static func terms(_ terms: [String], _ entries: [String: [UInt8]]) -> [UInt8] {
-        var bytes = Array("{\"terms\":{".utf8)
-        for (index, term) in terms.enumerated() {
-            if index > 0 { bytes += [0x2C, 0x0A] }
-            bytes += entries[term]!
-        }
-        return bytes + Array("}}\n".utf8)
-    }
-
-    /// Reads an entry's list back into postings (for tests and tools).
-    public static func decode(_ list: [Int]) -> [SearchIndex.Posting] {
+    /// Reads a word's postings back (for tests and tools).
+    public static func decode(_ text: String) -> [SearchIndex.Posting] {
+        let numbers = CompactNumbers.decode(text)
         var postings: [SearchIndex.Posting] = []
         var document = -1, index = 0
-        while index < list.count {
-            if list[index] > 0 {
-                document += list[index]
+        while index < numbers.count {
+            document += numbers[index] / 2 + 1
+            if numbers[index] % 2 == 0 {
                 postings.append(.init(document: document, weight: 1))
                 index += 1
             } else {
-                document -= list[index]
-                postings.append(.init(document: document, weight: list[index + 1]))
+                postings.append(.init(document: document, weight: numbers[index + 1] + 2))
                 index += 2
             }
         }

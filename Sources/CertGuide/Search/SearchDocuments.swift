@@ -1,7 +1,9 @@
 /// The documents of a site's search index: every certification, question and page, then each
 /// of their `h2` sections. Drafts never reach the `Site`, so they are never searchable.
 enum SearchDocuments {
-    static let excerptLength = 160
+    /// A section's excerpt: its first sentences, cut at a word. The text of every document is
+    /// most of the index's bytes, and two short lines are enough to tell sections apart.
+    static let excerptLength = 120
 
     static func collect(from site: Site) -> [SearchDocument] {
         var documents: [SearchDocument] = []
@@ -58,10 +60,37 @@ enum SearchDocuments {
             hit.url = page.url + "#" + id
             hit.title = title
             hit.parent = parent
-            hit.excerpt = Excerpt.make(from: section.text, limit: excerptLength)
+            hit.excerpt = excerpt(section.text, limit: excerptLength)
             hit.fields = [.title: title, .headings: (subheadings[id] ?? []).joined(separator: "\n"), .body: section.text]
             documents.append(hit)
         }
+    }
+
+    /// `Excerpt.make`, reading bytes while the text is ASCII, which gives the same words: each
+    /// character is one byte and whitespace is tab to carriage return or space. Cuts at the
+    /// limit like it; text with other characters before the cut takes `Excerpt.make` itself.
+    /// A large guide has thousands of sections, and this runs for each.
+    static func excerpt(_ text: String, limit: Int) -> String {
+        var result: [UInt8] = [], length = 0
+        var bytes = text.utf8.makeIterator()
+        var word: [UInt8] = []
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        // Adds `word`; false when it would pass the limit.
+        func add() -> Bool {
+            if length + word.count + 1 > limit { return false }
+            length += result.isEmpty ? word.count : word.count + 1
+            if !result.isEmpty { result.append(0x20) }
+            result += word
+            word.removeAll(keepingCapacity: true)
+            return true
+        }
+        while let byte = bytes.next() {
+            guard byte < 0x80 else { return Excerpt.make(from: text, limit: limit) }
+            if !isSpace(byte) { word.append(byte); continue }
+            if !word.isEmpty, !add() { return String(decoding: result, as: UTF8.self) + "…" }
+        }
+        if !word.isEmpty, !add() { return String(decoding: result, as: UTF8.self) + "…" }
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// The text before the first `h2`; the sections carry the rest.

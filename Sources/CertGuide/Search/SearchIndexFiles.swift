@@ -8,9 +8,10 @@ import Foundation
 /// - `meta.<hash>.json`: what ranking and filtering need for every document, in a few numbers.
 /// - `text.<hash>.<n>.json`: url, title and excerpt of the documents, for showing results; one
 ///   file, or once the index is split, one per page or two, fetched for the results on screen.
-/// - `index.<hash>.json`, or past the size threshold `shard.<hash>.<n>.json` by word prefix.
+/// - `index.<hash>.json`, or past the size threshold `shard.<hash>.<n>.json` by word prefix,
+///   and `dict.<hash>.json`, the words typos are corrected against.
 public struct SearchIndexFiles: Sendable {
-    public static let formatVersion = 1
+    public static let formatVersion = 2
     public static let folder = "search"
 
     /// The files to write, and the site path of the manifest the pages point at.
@@ -42,9 +43,11 @@ public struct SearchIndexFiles: Sendable {
         }
 
         let terms = index.terms
-        var entries: [String: [UInt8]] = [:]
-        for term in terms { entries[term] = PostingsJSON.entry(term, index.postings[term]!) }
-        let split = entries.values.reduce(0) { $0 + $1.count + 1 } > options.shardThreshold
+        var encoded: [String: [UInt8]] = [:]
+        encoded.reserveCapacity(terms.count)
+        for term in terms { encoded[term] = PostingsJSON.encode(index.postings[term]!) }
+        let size = { (term: String) in PostingsJSON.size(term, encoded[term]!) }
+        let split = terms.reduce(0) { $0 + size($1) } > options.shardThreshold
 
         var manifest = JSONWriter()
         manifest.raw("{\"version\":\(Self.formatVersion),\"k1\":1.2,\"b\":0.3,\"count\":")
@@ -60,15 +63,16 @@ public struct SearchIndexFiles: Sendable {
         manifest.string(addSeries("text", text))
         manifest.raw("}")
         if split {
-            let shards = IndexShards.split(terms, size: { entries[$0]!.count + 1 }, target: options.shardTarget)
+            let shards = IndexShards.split(terms, size: size, target: options.shardTarget)
             manifest.raw(",\"shards\":{\"hash\":")
-            manifest.string(addSeries("shard", shards.map { PostingsJSON.terms($0.terms, entries) }))
+            manifest.string(addSeries("shard", shards.map { PostingsJSON.file($0.terms, encoded) }))
             manifest.raw(",\"from\":")
             manifest.strings(shards.map(\.from))
-            manifest.raw("}")
+            manifest.raw("},\"dict\":")
+            manifest.string(add("dict", DocumentsJSON.dictionary(index, terms)))
         } else {
             manifest.raw(",\"index\":")
-            manifest.string(add("index", PostingsJSON.terms(terms, entries)))
+            manifest.string(add("index", PostingsJSON.file(terms, encoded)))
         }
         manifest.raw(",\"facets\":")
         manifest.array(facets.all) { writer, facet in

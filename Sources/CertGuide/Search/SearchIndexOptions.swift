@@ -1,5 +1,5 @@
-/// When the index is split, and into what sizes. Sizes are bytes of uncompressed JSON; gzip
-/// makes the index about a third of that.
+/// When the index is split, and into what sizes. Sizes are bytes of uncompressed JSON; the
+/// postings are already compact, so gzip makes them only about half of that.
 public struct SearchIndexOptions: Sendable {
     /// Up to this size the whole index is one file; past it, shards by word prefix.
     public var shardThreshold: Int
@@ -9,7 +9,7 @@ public struct SearchIndexOptions: Sendable {
     /// sections) a file, so that showing a few results fetches a few small files.
     public var textPagesPerFile: Int
 
-    public init(shardThreshold: Int = 160_000, shardTarget: Int = 40_000, textPagesPerFile: Int = 1) {
+    public init(shardThreshold: Int = 96_000, shardTarget: Int = 24_000, textPagesPerFile: Int = 1) {
         self.shardThreshold = shardThreshold
         self.shardTarget = shardTarget
         self.textPagesPerFile = textPagesPerFile

@@ -35,8 +35,16 @@ public struct SearchTokenizer {
     }
 
     public mutating func tokens(_ text: String) -> [String] {
-        let units = normalize(text)
         var tokens: [String] = []
+        forEachWord(text) { tokens.append(Self.finish($0)) }
+        return tokens
+    }
+
+    /// Calls `body` with each word of `text` after steps 1–3, as UTF-8 bytes: `finish` makes it
+    /// a token. The index builder remembers the token of each distinct word, so the folding
+    /// runs once a word rather than once an occurrence.
+    mutating func forEachWord(_ text: String, _ body: ([UInt8]) -> Void) {
+        let units = normalize(text)
         var index = 0
         var word: [UInt8] = []
         while index < units.count {
@@ -54,9 +62,8 @@ public struct SearchTokenizer {
                 }
                 index += 1
             }
-            tokens.append(finish(word))
+            body(word)
         }
-        return tokens
     }
 
     private mutating func normalize(_ text: String) -> [Unit] {
@@ -101,7 +108,8 @@ public struct SearchTokenizer {
         if scalar.value < 0x80 { word.append(UInt8(scalar.value)) } else { word += Array(String(scalar).utf8) }
     }
 
-    private func finish(_ word: [UInt8]) -> String {
+    /// Steps 4 and 5: a word from `forEachWord` as the token the index stores.
+    static func finish(_ word: [UInt8]) -> String {
         var word = word
         if word.count >= 2, word[word.count - 2] == 0x27, word[word.count - 1] == 0x73 { word.removeLast(2) } // 's
         if word.contains(where: { $0 == 0x27 || $0 == 0x2C }) { word.removeAll { $0 == 0x27 || $0 == 0x2C } } // ' and ,

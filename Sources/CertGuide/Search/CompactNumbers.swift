@@ -1,0 +1,40 @@
+/// Whole numbers ≥ 0 written as a JSON-safe string, 5 bits a character, low bits first
+/// (`0-9A-Za-z-_`: the first 32 end a number, the last 32 say more follows). A typical gap or
+/// weight takes one character, and a host's gzip still compresses it: the search files stay
+/// JSON, which every host compresses, rather than a binary format that some serve as is.
+public enum CompactNumbers {
+    static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".utf8)
+
+    static func append(_ value: Int, to bytes: inout [UInt8]) {
+        precondition(value >= 0, "negative numbers are not encoded")
+        var rest = value
+        while rest >= 32 {
+            bytes.append(alphabet[32 + (rest & 31)])
+            rest >>= 5
+        }
+        bytes.append(alphabet[rest])
+    }
+
+    static func encode(_ values: [Int]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        for value in values { append(value, to: &bytes) }
+        return bytes
+    }
+
+    /// Reads a string back into its numbers (for tests and tools).
+    public static func decode(_ text: String) -> [Int] {
+        var values: [Int] = [], value = 0, shift = 0
+        for byte in text.utf8 {
+            guard let digit = alphabet.firstIndex(of: byte) else { continue }
+            value |= (digit & 31) << shift
+            if digit < 32 {
+                values.append(value)
+                value = 0
+                shift = 0
+            } else {
+                shift += 5
+            }
+        }
+        return values
+    }
+}
