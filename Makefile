@@ -6,6 +6,7 @@
 #   make browser-test  only the browser checks: the built guide in headless Chromium (axe,
 #                      HTML validator, a reader's journey, screenshots)
 #   make screenshots   home, a certification and compare at 1280 and 390 px into qa-screenshots/
+#   make bench   time release builds against Hugo on generated guides (BENCH_FLAGS="--sizes 1000 --runs 3")
 # Each installs what it needs first (scripts/setup for building; scripts/setup-search-tests and
 # scripts/setup-browser for the tests that need Node and Chromium).
 
@@ -13,8 +14,9 @@ SWIFT ?= swift
 CONFIG ?= debug
 SERVE_FLAGS ?= --open
 PYTHON ?= python3
+BENCH_FLAGS ?=
 
-.PHONY: setup setup-browser build serve check test browser-test screenshots clean
+.PHONY: setup setup-browser build serve check test browser-test screenshots bench clean
 
 setup:
 	@scripts/setup
@@ -44,6 +46,9 @@ browser-test: build setup-browser
 
 screenshots: build setup-browser
 	@$(PYTHON) scripts/screenshots
+
+bench: setup
+	@scripts/bench $(BENCH_FLAGS)
 
 clean:
 	@rm -rf .build Public
