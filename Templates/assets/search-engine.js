@@ -123,7 +123,9 @@
   class Engine {
     constructor(manifestURL, getJSON) {
       this.url = manifestURL;
-      this.get = getJSON || ((url) => fetch(url).then((r) => {
+      // The manifest keeps its name from build to build, so it is revalidated; the files it
+      // names are named by their content and may be cached for good.
+      this.get = getJSON || ((url) => fetch(url, url === manifestURL ? { cache: 'no-cache' } : {}).then((r) => {
         if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
         return r.json();
       }));
