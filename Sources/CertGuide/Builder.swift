@@ -165,17 +165,10 @@ public struct Builder: Sendable {
         let start = DispatchTime.now()
         try checkOutputIsSafe()
         let generated = try generate(cache: nil)
-        let (site, files) = (generated.site, generated.files)
-        if let today {
-            let report = SiteChecker(options: options, today: today).check(site: site, files: files)
-            if report.failed(strict: true) { throw DiagnosticsError(report.diagnostics) }
-        }
-        options.progress?(.writing(files: files.count))
-        try OutputWriter(output: options.outputDirectory).write(files)
-        return BuildReport(pages: files.filter(\.isPage).count, files: files.count,
-                           certifications: site.certifications.count, faqs: site.faqs.count, freePages: site.pages.count,
-                           milliseconds: Self.milliseconds(since: start), searchIndexMilliseconds: generated.searchIndexMilliseconds,
-                           output: options.outputDirectory, written: files.count)
+        try strictCheck(generated, asOf: today)
+        options.progress?(.writing(files: generated.files.count))
+        try OutputWriter(output: options.outputDirectory).write(generated.files)
+        return report(generated, since: start, written: generated.files.count)
     }
 
     /// `build()` that starts from what the last incremental build of the same output left in
@@ -190,9 +183,11 @@ public struct Builder: Sendable {
             ? BuildCache.load(from: cacheFile, options: fingerprint, output: options.outputDirectory) : nil
         let cache = stored ?? BuildCache()
         let generated = try generate(cache: cache)
-        if let today {
-            let report = SiteChecker(options: options, today: today).check(site: generated.site, files: generated.files)
-            if report.failed(strict: true) { throw DiagnosticsError(report.diagnostics) }
+        try strictCheck(generated, asOf: today)
+        // Nothing changed and nothing to write: the cache on disk describes this folder.
+        let paths = generated.files.map(\.path)
+        if stored != nil, !cache.changed, generated.fresh.isEmpty, paths == stored?.outputPaths {
+            return report(generated, since: start, written: 0)
         }
         // Gone first: a build killed while writing in place leaves no cache, so the next one
         // starts clean instead of trusting a half-written folder.
@@ -217,7 +212,18 @@ public struct Builder: Sendable {
             options.progress?(.writing(files: generated.files.count))
             try writer.write(generated.files)
         }
-        try cache.save(to: cacheFile, options: fingerprint, output: options.outputDirectory, paths: generated.files.map(\.path))
+        try cache.save(to: cacheFile, options: fingerprint, output: options.outputDirectory, paths: paths)
+        return report(generated, since: start, written: written)
+    }
+
+    /// With `today`, the checks of `certguide check`: any error or warning stops the build.
+    private func strictCheck(_ generated: GeneratedSite, asOf today: Day?) throws(DiagnosticsError) {
+        guard let today else { return }
+        let report = SiteChecker(options: options, today: today).check(site: generated.site, files: generated.files)
+        if report.failed(strict: true) { throw DiagnosticsError(report.diagnostics) }
+    }
+
+    private func report(_ generated: GeneratedSite, since start: DispatchTime, written: Int) -> BuildReport {
         let site = generated.site
         return BuildReport(pages: generated.files.filter(\.isPage).count, files: generated.files.count,
                            certifications: site.certifications.count, faqs: site.faqs.count, freePages: site.pages.count,

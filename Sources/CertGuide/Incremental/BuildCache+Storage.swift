@@ -90,6 +90,7 @@ extension BuildCache {
         }
         for case let (name, key, value)? in outputs { cache.values[name] = (key, value, 0) }
         cache.outputPaths = stored.outputPaths
+        cache.changed = false
         return cache
     }
 

@@ -25,6 +25,9 @@ public final class BuildCache: @unchecked Sendable {
     // Internal for `BuildCache+Storage.swift`; only under `lock`.
     var files: [String: LoadedFile] = [:]
     var values: [String: (key: Fingerprint, value: any Sendable, build: Int)] = [:]
+    /// Whether anything was stored or dropped since the cache was made or loaded: a cache
+    /// loaded from disk and not changed need not be written again.
+    var changed = false
     /// Every file of the output folder as the last incremental build left it.
     var outputPaths: [String] = []
     /// Counts builds, so values no build asked for since the last one can be dropped.
@@ -45,12 +48,19 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     func remember(file path: String, _ file: LoadedFile) {
-        lock.withLock { files[path] = file }
+        lock.withLock {
+            files[path] = file
+            changed = true
+        }
     }
 
     /// Drops files that the last load did not see (deleted or renamed).
     func keepFiles(_ paths: Set<String>) {
-        lock.withLock { files = files.filter { paths.contains($0.key) } }
+        lock.withLock {
+            let kept = files.filter { paths.contains($0.key) }
+            if kept.count != files.count { changed = true }
+            files = kept
+        }
     }
 
     /// The value stored under `name` when it was made from inputs with fingerprint `key`; else
@@ -81,7 +91,10 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     func store<Value: Sendable>(_ name: String, key: Fingerprint, _ value: Value) {
-        lock.withLock { values[name] = (key, value, build) }
+        lock.withLock {
+            values[name] = (key, value, build)
+            changed = true
+        }
     }
 
     /// Starts a build: what it does not ask for is dropped at `finishBuild`.
@@ -91,7 +104,11 @@ public final class BuildCache: @unchecked Sendable {
 
     /// Drops the values of pages and entries that no longer exist.
     func finishBuild() {
-        lock.withLock { values = values.filter { $0.value.build == build } }
+        lock.withLock {
+            let kept = values.filter { $0.value.build == build }
+            if kept.count != values.count { changed = true }
+            values = kept
+        }
     }
 
     var counts: (files: Int, values: Int) {
