@@ -39,7 +39,7 @@ struct FrontMatterDecoder {
         view.valueLocations(into: &locations)
         locations = locations.mapValues(shifted)
         do {
-            let value = try YAMLDecoder().decode(type, from: root)
+            let value = try NodeDecoder.decode(type, from: root, at: [])
             return .success(Decoded(value: value, locations: locations))
         } catch let error as DecodingError {
             return .failure(DiagnosticsError([diagnostic(for: error, locations: locations)]))
