@@ -120,28 +120,43 @@ public struct SiteBuilder: Sendable {
         for (index, page) in pages.enumerated() { byLevel[page.entry.frontMatter.level, default: []].append(index) }
 
         // Per group, the first `limit + 1` candidates of each kind: one may be the page itself.
-        let ranked: [(scored: [Int], fill: [Int])] = Array(groups.indices).parallelMap { group in
-            let key = groups[group].key
-            var overlap: [Int: Int] = [:]
-            for topic in key.topics {
-                for other in groupsByTopic[topic] ?? [] { overlap[other, default: 0] += 1 }
+        // In chunks, one counting array per chunk: a dictionary per group was most of a preview
+        // rebuild on a guide of 10,000 certifications with 9,000 different sets of topics.
+        let chunkSize = max(1, (groups.count + 15) / 16)
+        let ranked: [(scored: [Int], fill: [Int])] = Array(stride(from: 0, to: groups.count, by: chunkSize)).parallelMap { start in
+            var overlap = [Int](repeating: 0, count: groups.count)
+            var touched: [Int] = []
+            return (start..<min(start + chunkSize, groups.count)).map { group in
+                let key = groups[group].key
+                for topic in key.topics {
+                    for other in groupsByTopic[topic] ?? [] {
+                        if overlap[other] == 0 { touched.append(other) }
+                        overlap[other] += 1
+                    }
+                }
+                var byScore = [[Int]](repeating: [], count: key.topics.count * 2 + 2)
+                for other in touched { byScore[overlap[other] * 2 + (groups[other].key.level == key.level ? 1 : 0)].append(other) }
+                var scored: [Int] = []
+                for tier in byScore.reversed() where scored.count <= limit && !tier.isEmpty {
+                    // Groups are numbered in guide order of their first member: stop at the
+                    // first group that starts after the best found so far.
+                    var best: [Int] = []
+                    for other in tier.sorted() {
+                        if best.count > limit - scored.count, let last = best.last, groups[other].members[0] > last { break }
+                        best = Array((best + groups[other].members.prefix(limit + 1)).sorted().prefix(limit + 1 - scored.count))
+                    }
+                    scored += best
+                }
+                var fill: [Int] = []
+                for other in byLevel[key.level] ?? [] where overlap[groupOf[other]] == 0 {
+                    fill.append(other)
+                    if fill.count > limit { break }
+                }
+                for other in touched { overlap[other] = 0 }
+                touched.removeAll(keepingCapacity: true)
+                return (scored, fill)
             }
-            var byScore: [Int: [Int]] = [:]
-            for (other, count) in overlap {
-                byScore[count * 2 + (groups[other].key.level == key.level ? 1 : 0), default: []].append(other)
-            }
-            var scored: [Int] = []
-            for score in byScore.keys.sorted(by: >) where scored.count <= limit {
-                let tier = byScore[score]!.flatMap { groups[$0].members.prefix(limit + 1) }.sorted()
-                scored += tier.prefix(limit + 1 - scored.count)
-            }
-            var fill: [Int] = []
-            for other in byLevel[key.level] ?? [] where overlap[groupOf[other]] == nil {
-                fill.append(other)
-                if fill.count > limit { break }
-            }
-            return (scored, fill)
-        }
+        }.flatMap { $0 }
         return pages.indices.map { index in
             let (scored, fill) = ranked[groupOf[index]]
             var result = Array(scored.lazy.filter { $0 != index }.prefix(limit))
