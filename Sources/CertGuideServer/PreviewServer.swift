@@ -200,10 +200,14 @@ public actor PreviewServer {
         let paths = Set(files.map(\.path))
         // The index is the JSON under search/; the search page lives there too.
         let removed = Set(previous.files.keys.filter { $0.hasPrefix(folder) && $0.hasSuffix(".json") && !paths.contains($0) })
-        let next = previous.updating(files, removing: removed)
+        // Files named by their content that are already served are the same bytes: thousands on
+        // a large guide, and hashing them again kept the server from the next save.
+        let manifest = String(SearchIndexFiles.manifestPath)
+        let added = files.filter { previous.files[$0.path] == nil || $0.path == manifest }
+        let next = previous.updating(added, removing: removed)
         let written = next.changedPaths(since: previous)
         snapshot.current = next
-        OutputWriter(output: options.outputDirectory).update(files.filter { written.contains($0.path) }, removing: removed)
+        OutputWriter(output: options.outputDirectory).update(added.filter { written.contains($0.path) }, removing: removed)
     }
 
     /// The output folder mirrors what is served, so other tools can look at it too.

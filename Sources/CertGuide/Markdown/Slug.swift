@@ -4,10 +4,10 @@ import Foundation
 /// single hyphens, with accents folded (`Catalogación` -> `catalogacion`).
 public enum Slug {
     public static func make(_ text: String) -> String {
-        // ASCII has nothing to fold, and Foundation's folding is slow enough to show on a guide
-        // of thousands of entries.
-        let folded = text.utf8.allSatisfy({ $0 < 0x80 }) ? text
-            : text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        // ASCII has nothing to fold, and Foundation's folding and character sets are slow enough
+        // to show on a guide of thousands of entries.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return ascii(text) }
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
         var slug = ""
         var pendingHyphen = false
         for scalar in folded.unicodeScalars {
@@ -22,6 +22,25 @@ public enum Slug {
             }
         }
         return slug.lowercased()
+    }
+
+    /// `make` for ASCII text, byte by byte.
+    private static func ascii(_ text: String) -> String {
+        var slug: [UInt8] = []
+        var pendingHyphen = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if pendingHyphen, !slug.isEmpty { slug.append(UInt8(ascii: "-")) }
+                pendingHyphen = false
+                slug.append(byte | (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? 0x20 : 0))
+            case UInt8(ascii: "'"):
+                continue
+            default:
+                pendingHyphen = true
+            }
+        }
+        return String(decoding: slug, as: UTF8.self)
     }
 }
 

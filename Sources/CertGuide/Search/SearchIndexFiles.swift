@@ -13,6 +13,8 @@ import Foundation
 public struct SearchIndexFiles: Sendable {
     public static let formatVersion = 2
     public static let folder = "search"
+    /// The one file whose name does not change with its content.
+    public static let manifestPath = "search/manifest.json"
 
     /// The files to write, and the site path of the manifest the pages point at.
     public var files: [OutputFile]
@@ -87,9 +89,9 @@ public struct SearchIndexFiles: Sendable {
         manifest.raw("}\n")
         // Not named by its hash: every page names it, and a page must not change because an
         // entry elsewhere did. The script fetches it without the HTTP cache's heuristics.
-        files.append(OutputFile(path: "\(Self.folder)/manifest.json", contents: Data(manifest.bytes)))
+        files.append(OutputFile(path: Self.manifestPath, contents: Data(manifest.bytes)))
         self.files = files
-        self.manifestURL = "/\(Self.folder)/manifest.json"
+        self.manifestURL = "/" + Self.manifestPath
         self.index = index
     }
 }
