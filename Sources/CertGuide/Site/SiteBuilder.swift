@@ -40,11 +40,11 @@ public struct SiteBuilder: Sendable {
         }
 
         let certifications = content.certifications
-            .sorted { ($0.frontMatter.level, $0.frontMatter.title.lowercased(), $0.slug) < ($1.frontMatter.level, $1.frontMatter.title.lowercased(), $1.slug) }
+            .sorted(by: { ($0.frontMatter.level, $0.frontMatter.title.lowercased(), $0.slug) })
         let faqs = content.faqs
-            .sorted { ($0.frontMatter.order ?? Int.max, $0.frontMatter.question.lowercased(), $0.slug) < ($1.frontMatter.order ?? Int.max, $1.frontMatter.question.lowercased(), $1.slug) }
+            .sorted(by: { ($0.frontMatter.order ?? Int.max, $0.frontMatter.question.lowercased(), $0.slug) })
         let pages = content.pages
-            .sorted { ($0.frontMatter.order ?? Int.max, $0.frontMatter.title.lowercased(), $0.slug) < ($1.frontMatter.order ?? Int.max, $1.frontMatter.title.lowercased(), $1.slug) }
+            .sorted(by: { ($0.frontMatter.order ?? Int.max, $0.frontMatter.title.lowercased(), $0.slug) })
 
         let certificationIndex = Dictionary(uniqueKeysWithValues: certifications.enumerated().map { ($1.slug, $0) })
         var certificationPages = zip(certifications, renderAll(certifications)).map {
@@ -63,7 +63,16 @@ public struct SiteBuilder: Sendable {
                 certificationPages[certification].relatedFAQs.append(faqIndex)
             }
         }
-        for (index, similar) in Self.similarLists(certificationPages).enumerated() {
+        // Depends only on each certification's topics and level, in order: a body edit keeps it.
+        var similarInputs = Fingerprint()
+        for page in certificationPages {
+            similarInputs.add(page.entry.frontMatter.level.rawValue)
+            for topic in page.topicSlugs { similarInputs.add(topic) }
+            similarInputs.add("|")
+        }
+        let ranked = certificationPages
+        let similarLists = cache?.value("similar", key: similarInputs) { Self.similarLists(ranked) }.value ?? Self.similarLists(ranked)
+        for (index, similar) in similarLists.enumerated() {
             certificationPages[index].similar = similar
         }
 
@@ -199,5 +208,14 @@ public struct SiteBuilder: Sendable {
         return site.aliases.filter { urls.contains(SiteURL.normalizedFolder($0.path)) }.map { alias in
             .error(alias.source, alias.location, "alias `\(alias.path)` is the URL of an existing page; a redirect there would hide it")
         }
+    }
+}
+
+extension Array {
+    /// Sorted by a key worked out once per element, not once per comparison (titles are
+    /// lowercased for the order, and a guide of 10,000 entries compares 140,000 times).
+    func sorted<A: Comparable, B: Comparable, C: Comparable>(by key: (Element) -> (A, B, C)) -> [Element] {
+        let keys = map(key)
+        return indices.sorted { keys[$0] < keys[$1] }.map { self[$0] }
     }
 }
