@@ -29,8 +29,9 @@ struct SiteSnapshot: Sendable {
     func updating(_ outputFiles: [OutputFile], removing removed: Set<String>, at date: Date = Date()) -> SiteSnapshot {
         var next = self
         // A removed folder takes the files under it along.
-        for path in removed {
-            next.files.removeValue(forKey: path)
+        // (A path that was a file is not scanned for: the search index replaces thousands of
+        // files at a time, and scanning every path for each was quadratic.)
+        for path in removed where next.files.removeValue(forKey: path) == nil {
             for key in next.files.keys where key.hasPrefix(path + "/") { next.files.removeValue(forKey: key) }
         }
         for file in outputFiles {
