@@ -172,15 +172,15 @@ public struct Builder: Sendable {
     }
 
     /// `build()` that starts from what the last incremental build of the same output left in
-    /// `cacheFile`: only what changed is decoded, rendered and written, in place. Without a
+    /// `cacheFolder`: only what changed is decoded, rendered and written, in place. Without a
     /// usable cache (first run, other options, another certguide) it builds whole and swaps the
     /// folder in as `build()` does. The output is the same as `build()`'s, byte for byte.
-    public func buildIncrementally(cacheFile: URL, strictCheckAsOf today: Day? = nil) throws -> BuildReport {
+    public func buildIncrementally(cacheFolder: URL, strictCheckAsOf today: Day? = nil) throws -> BuildReport {
         let start = DispatchTime.now()
         try checkOutputIsSafe()
         let fingerprint = optionsFingerprint
         let stored = FileManager.default.fileExists(atPath: options.outputDirectory.path)
-            ? BuildCache.load(from: cacheFile, options: fingerprint, output: options.outputDirectory) : nil
+            ? BuildCache.load(from: cacheFolder, options: fingerprint, output: options.outputDirectory) : nil
         let cache = stored ?? BuildCache()
         let generated = try generate(cache: cache)
         try strictCheck(generated, asOf: today)
@@ -189,9 +189,9 @@ public struct Builder: Sendable {
         if stored != nil, !cache.changed, generated.fresh.isEmpty, paths == stored?.outputPaths {
             return report(generated, since: start, written: 0)
         }
-        // Gone first: a build killed while writing in place leaves no cache, so the next one
-        // starts clean instead of trusting a half-written folder.
-        try? FileManager.default.removeItem(at: cacheFile)
+        // Unusable first: a build killed while writing in place leaves no cache, so the next
+        // one starts clean instead of trusting a half-written folder.
+        BuildCache.invalidate(cacheFolder)
         let writer = OutputWriter(output: options.outputDirectory)
         var written = generated.files.count
         if let stored {
@@ -212,7 +212,7 @@ public struct Builder: Sendable {
             options.progress?(.writing(files: generated.files.count))
             try writer.write(generated.files)
         }
-        try cache.save(to: cacheFile, options: fingerprint, output: options.outputDirectory, paths: paths)
+        try cache.save(to: cacheFolder, options: fingerprint, output: options.outputDirectory, paths: paths)
         return report(generated, since: start, written: written)
     }
 

@@ -14,8 +14,8 @@ struct BuildCommand: ParsableCommand {
         With --strict, the checks of `certguide check` run first, and any error or warning \
         stops the build before anything is written.
 
-        With --incremental, the build keeps what it made in a cache file beside the output \
-        folder (.<output>.cache.json) and the next --incremental build redoes only what a \
+        With --incremental, the build keeps what it made in a cache folder beside the output \
+        folder (.<output>.cache) and the next --incremental build redoes only what a \
         change touched: it decodes the changed files, renders the pages that show them and \
         writes the files that changed, in place. The result is the same as a full build. \
         Without a usable cache (the first run, other options, a new certguide) it builds in \
@@ -45,10 +45,10 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Redo only what changed since the last --incremental build (its cache sits beside the output folder).")
     var incremental = false
 
-    /// `.Public.cache.json` beside `Public/`: outside the published folder, and named like the
+    /// `.Public.cache/` beside `Public/`: outside the published folder, and named like the
     /// build's own staging folders, which `.gitignore` patterns for `.Public.*` already cover.
-    private func cacheFile(_ output: URL) -> URL {
-        output.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".\(output.standardizedFileURL.lastPathComponent).cache.json")
+    private func cacheFolder(_ output: URL) -> URL {
+        output.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".\(output.standardizedFileURL.lastPathComponent).cache")
     }
 
     func validate() throws {
@@ -67,7 +67,7 @@ struct BuildCommand: ParsableCommand {
                 defer { status?.clear() }
                 let builder = Builder(options: options)
                 let today: Day? = strict ? .today() : nil
-                report = incremental ? try builder.buildIncrementally(cacheFile: cacheFile(options.outputDirectory), strictCheckAsOf: today)
+                report = incremental ? try builder.buildIncrementally(cacheFolder: cacheFolder(options.outputDirectory), strictCheckAsOf: today)
                     : try builder.build(strictCheckAsOf: today)
             }
             let written = incremental ? ", \(report.written) file\(report.written == 1 ? "" : "s") written" : ""

@@ -126,21 +126,21 @@ import Testing
     @Test func writesOnlyWhatChangedAndEndsLikeAFullBuild() throws {
         let site = try TestSite(fixture: "basic")
         defer { site.cleanUp() }
-        let cacheFile = site.root.appendingPathComponent(".Public.cache.json")
+        let cacheFolder = site.root.appendingPathComponent(".Public.cache")
         let builder = Builder(options: site.options())
-        let first = try builder.buildIncrementally(cacheFile: cacheFile)
+        let first = try builder.buildIncrementally(cacheFolder: cacheFolder)
         #expect(first.written == first.files, "no cache yet: a full build")
-        #expect(try builder.buildIncrementally(cacheFile: cacheFile).written == 0, "nothing changed")
+        #expect(try builder.buildIncrementally(cacheFolder: cacheFolder).written == 0, "nothing changed")
 
         try site.write("Content/faq/what-cost.md", try String(contentsOf: site.content.appendingPathComponent("faq/what-cost.md"), encoding: .utf8) + "\nOne more line.\n")
-        let edited = try builder.buildIncrementally(cacheFile: cacheFile)
+        let edited = try builder.buildIncrementally(cacheFolder: cacheFolder)
         #expect(edited.written > 0 && edited.written < 10, "\(edited.written) files written for one answer")
         let beta = try String(contentsOf: site.content.appendingPathComponent("certifications/beta-archivist.md"), encoding: .utf8)
         try site.write("Content/certifications/delta-archivist.md", beta.replacingOccurrences(of: "title: ", with: "title: Delta "))
-        _ = try builder.buildIncrementally(cacheFile: cacheFile)
+        _ = try builder.buildIncrementally(cacheFolder: cacheFolder)
         #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("certifications/delta-archivist/index.html").path))
         try site.remove("Content/certifications/delta-archivist.md")
-        _ = try builder.buildIncrementally(cacheFile: cacheFile)
+        _ = try builder.buildIncrementally(cacheFolder: cacheFolder)
 
         let incremental = try Self.tree(site.output)
         _ = try builder.build()
@@ -152,15 +152,15 @@ import Testing
     @Test func otherOptionsOrAMissingOutputMeanAFullBuild() throws {
         let site = try TestSite(fixture: "basic")
         defer { site.cleanUp() }
-        let cacheFile = site.root.appendingPathComponent(".Public.cache.json")
-        let first = try Builder(options: site.options()).buildIncrementally(cacheFile: cacheFile)
-        let drafts = try Builder(options: site.options(drafts: true)).buildIncrementally(cacheFile: cacheFile)
+        let cacheFolder = site.root.appendingPathComponent(".Public.cache")
+        let first = try Builder(options: site.options()).buildIncrementally(cacheFolder: cacheFolder)
+        let drafts = try Builder(options: site.options(drafts: true)).buildIncrementally(cacheFolder: cacheFolder)
         #expect(drafts.written == drafts.files && drafts.pages > first.pages)
         try FileManager.default.removeItem(at: site.output)
-        let again = try Builder(options: site.options(drafts: true)).buildIncrementally(cacheFile: cacheFile)
+        let again = try Builder(options: site.options(drafts: true)).buildIncrementally(cacheFolder: cacheFolder)
         #expect(again.written == again.files)
         try FileManager.default.removeItem(at: site.output.appendingPathComponent("index.html"))
-        let repaired = try Builder(options: site.options(drafts: true)).buildIncrementally(cacheFile: cacheFile)
+        let repaired = try Builder(options: site.options(drafts: true)).buildIncrementally(cacheFolder: cacheFolder)
         #expect(repaired.written == 1 && FileManager.default.fileExists(atPath: site.output.appendingPathComponent("index.html").path))
     }
 }

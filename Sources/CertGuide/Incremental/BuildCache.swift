@@ -25,9 +25,12 @@ public final class BuildCache: @unchecked Sendable {
     // Internal for `BuildCache+Storage.swift`; only under `lock`.
     var files: [String: LoadedFile] = [:]
     var values: [String: (key: Fingerprint, value: any Sendable, build: Int)] = [:]
-    /// Whether anything was stored or dropped since the cache was made or loaded: a cache
-    /// loaded from disk and not changed need not be written again.
-    var changed = false
+    /// Shards of the stored cache (`StoredCache.shard(of:)`) whose files or values were stored
+    /// or dropped since it was loaded or saved: only those are written again.
+    var dirtyShards = Set<Int>()
+    /// Whether `dirtyShards` is all that differs from the cache on disk.
+    var onDisk = false
+    var changed: Bool { lock.withLock { !dirtyShards.isEmpty } }
     /// Every file of the output folder as the last incremental build left it.
     var outputPaths: [String] = []
     /// Counts builds, so values no build asked for since the last one can be dropped.
@@ -50,16 +53,15 @@ public final class BuildCache: @unchecked Sendable {
     func remember(file path: String, _ file: LoadedFile) {
         lock.withLock {
             files[path] = file
-            changed = true
+            dirtyShards.insert(StoredCache.shard(of: path))
         }
     }
 
     /// Drops files that the last load did not see (deleted or renamed).
     func keepFiles(_ paths: Set<String>) {
         lock.withLock {
-            let kept = files.filter { paths.contains($0.key) }
-            if kept.count != files.count { changed = true }
-            files = kept
+            for path in files.keys where !paths.contains(path) { dirtyShards.insert(StoredCache.shard(of: path)) }
+            files = files.filter { paths.contains($0.key) }
         }
     }
 
@@ -93,7 +95,7 @@ public final class BuildCache: @unchecked Sendable {
     func store<Value: Sendable>(_ name: String, key: Fingerprint, _ value: Value) {
         lock.withLock {
             values[name] = (key, value, build)
-            changed = true
+            dirtyShards.insert(StoredCache.shard(of: name))
         }
     }
 
@@ -105,9 +107,8 @@ public final class BuildCache: @unchecked Sendable {
     /// Drops the values of pages and entries that no longer exist.
     func finishBuild() {
         lock.withLock {
-            let kept = values.filter { $0.value.build == build }
-            if kept.count != values.count { changed = true }
-            values = kept
+            for (name, value) in values where value.build != build { dirtyShards.insert(StoredCache.shard(of: name)) }
+            values = values.filter { $0.value.build == build }
         }
     }
 
