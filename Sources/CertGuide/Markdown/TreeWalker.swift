@@ -39,7 +39,14 @@ struct TreeWalker {
     }
 
     func finishedSections() -> [MarkdownDocument.Section] {
-        sections.map { .init(id: $0.id, title: $0.title, text: $0.text.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        // Trimmed in Swift: Foundation's trimming goes through NSString, and copies every body.
+        sections.map { section in
+            let text = section.text
+            guard let start = text.firstIndex(where: { !$0.isWhitespace }), let end = text.lastIndex(where: { !$0.isWhitespace }) else {
+                return .init(id: section.id, title: section.title, text: "")
+            }
+            return .init(id: section.id, title: section.title, text: String(text[start...end]))
+        }
             .filter { $0.id != nil || !$0.text.isEmpty }
     }
 
