@@ -132,11 +132,9 @@ public struct Builder: Sendable {
                              searchIsStale: deferred != nil)
     }
 
-    /// The search index of a site generated with `deferSearch`: its files, and whether they
-    /// differ from those the site was generated with.
-    public func updatedSearchIndex(for generated: GeneratedSite, cache: BuildCache) -> (files: [OutputFile], changed: Bool) {
-        let (search, fresh) = searchIndex(generated.site, cache: cache)
-        return (search.files, fresh)
+    /// The search index files of a site generated with `deferSearch`, made for its content.
+    public func updatedSearchIndex(for generated: GeneratedSite, cache: BuildCache) -> [OutputFile] {
+        searchIndex(generated.site, cache: cache).0.files
     }
 
     /// The search index, from the cache while no entry has changed.

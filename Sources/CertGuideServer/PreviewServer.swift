@@ -191,7 +191,7 @@ public actor PreviewServer {
         let files: [OutputFile]? = await withCheckedContinuation { continuation in
             searchQueue.async {
                 guard newest.isCurrent(generation) else { return continuation.resume(returning: nil) }
-                continuation.resume(returning: Builder(options: options).updatedSearchIndex(for: generated, cache: cache).files)
+                continuation.resume(returning: Builder(options: options).updatedSearchIndex(for: generated, cache: cache))
             }
         }
         guard let files, generation == self.generation else { return }

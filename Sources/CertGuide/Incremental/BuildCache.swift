@@ -38,14 +38,6 @@ public final class BuildCache: @unchecked Sendable {
 
     public init() {}
 
-    /// Forgets everything, for when a build failed part-way.
-    public func clear() {
-        lock.withLock {
-            files = [:]
-            values = [:]
-        }
-    }
-
     func loadedFile(_ path: String) -> LoadedFile? {
         lock.withLock { files[path] }
     }
@@ -110,9 +102,5 @@ public final class BuildCache: @unchecked Sendable {
             for (name, value) in values where value.build != build { dirtyShards.insert(StoredCache.shard(of: name)) }
             values = values.filter { $0.value.build == build }
         }
-    }
-
-    var counts: (files: Int, values: Int) {
-        lock.withLock { (files.count, values.count) }
     }
 }
