@@ -11,6 +11,12 @@ public struct Fingerprint: Hashable, Sendable, Codable, CustomStringConvertible 
         for part in parts { add(part) }
     }
 
+    /// The plain FNV-1a digest of `bytes`, with no separator after them: what names the
+    /// search index files by their content.
+    public init(raw bytes: some Sequence<UInt8>) {
+        for byte in bytes { mix(byte) }
+    }
+
     public mutating func add(_ text: String) {
         var text = text
         text.withUTF8 { bytes in

@@ -30,14 +30,14 @@ public struct SearchIndexFiles: Sendable {
         let facets = SearchFacets(documents)
         var files: [OutputFile] = []
         func add(_ stem: String, _ bytes: [UInt8]) -> String {
-            let name = "\(stem).\(ContentHash.hex(bytes)).json"
+            let name = "\(stem).\(Self.hash(bytes)).json"
             files.append(OutputFile(path: "\(Self.folder)/\(name)", contents: Data(bytes)))
             return name
         }
         /// A numbered series (`text.<hash>.0.json`, …) named by one hash of all its files, so the
         /// manifest lists no names; returns the hash.
         func addSeries(_ stem: String, _ series: [[UInt8]]) -> String {
-            let hash = ContentHash.hex(series.joined())
+            let hash = Self.hash(series.joined())
             for (number, bytes) in series.enumerated() {
                 files.append(OutputFile(path: "\(Self.folder)/\(stem).\(hash).\(number).json", contents: Data(bytes)))
             }
@@ -93,5 +93,10 @@ public struct SearchIndexFiles: Sendable {
         self.files = files
         self.manifestURL = "/" + Self.manifestPath
         self.index = index
+    }
+
+    /// Twelve hex digits of the FNV-1a digest of a file's bytes.
+    private static func hash(_ bytes: some Sequence<UInt8>) -> String {
+        String(Fingerprint(raw: bytes).description.prefix(12))
     }
 }
