@@ -116,14 +116,7 @@ public struct Builder: Sendable {
         files += search.files
         if searchIsNew { fresh.formUnion(search.files.map(\.path)) }
         for asset in try assets() {
-            guard let cache else {
-                files.append(asset)
-                fresh.insert(asset.path)
-                continue
-            }
-            var bytes = Fingerprint(asset.path)
-            bytes.add(bytes: asset.contents)
-            let (file, made) = cache.value("file:\(asset.path)", key: bytes) { asset }
+            let (file, made) = cache.value("file:\(asset.path)", key: Self.fingerprint(of: asset)) { asset }
             files.append(file)
             if made { fresh.insert(asset.path) }
         }
@@ -143,7 +136,11 @@ public struct Builder: Sendable {
             let index = SearchIndexFiles(site: site, options: options.search)
             return SearchOutput(files: index.files, manifestURL: index.manifestURL)
         }
-        guard let cache else { return (make(), true) }
+        return cache.value("search", key: searchInputs(site), make: make)
+    }
+
+    /// What the search index is made from: every entry's facts and body, and its options.
+    private func searchInputs(_ site: Site) -> Fingerprint {
         var inputs = site.fingerprint
         inputs.add(options.search.shardThreshold)
         inputs.add(options.search.shardTarget)
@@ -152,8 +149,13 @@ public struct Builder: Sendable {
             + site.pages.map(\.entry.frontMatterFingerprint) { inputs.add(entry) }
         for entry in site.certifications.map(\.entry.bodyFingerprint) + site.faqs.map(\.entry.bodyFingerprint)
             + site.pages.map(\.entry.bodyFingerprint) { inputs.add(entry) }
-        let (index, made) = cache.value("search", key: inputs, make: make)
-        return (index, made)
+        return inputs
+    }
+
+    private static func fingerprint(of asset: OutputFile) -> Fingerprint {
+        var bytes = Fingerprint(asset.path)
+        bytes.add(bytes: asset.contents)
+        return bytes
     }
 
     /// Builds and swaps the result into the output folder. With `strictCheckAsOf`, the checks

@@ -104,3 +104,12 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 }
+
+extension Optional where Wrapped == BuildCache {
+    /// `BuildCache.value` with a cache; without one, `make()`, counted as fresh (and the key,
+    /// which can take a pass over every entry, is never worked out).
+    func value<Value: Sendable>(_ name: String, key: @autoclosure () -> Fingerprint, make: () throws -> Value) rethrows -> (value: Value, fresh: Bool) {
+        guard let cache = self else { return (try make(), true) }
+        return try cache.value(name, key: key(), make: make)
+    }
+}

@@ -65,11 +65,6 @@ public struct SiteRenderer: Sendable {
             ("api/certifications.json", facts, feeds.openData),
         ]
         for (path, key, make) in others {
-            guard let cache else {
-                files.append(OutputFile(path: path, text: make()))
-                fresh.insert(path)
-                continue
-            }
             let (file, made) = cache.value("file:\(path)", key: key) { OutputFile(path: path, text: make()) }
             files.append(file)
             if made { fresh.insert(path) }

@@ -26,12 +26,10 @@ public struct SiteBuilder: Sendable {
         // Bodies are independent of each other: render them on every core, report in order.
         func renderAll<Front>(_ entries: [Entry<Front>]) -> [MarkdownDocument] {
             let documents = entries.parallelMap { entry in
-                let render = {
+                cache.value("markdown:\(entry.path)", key: renderInputs.adding(entry.bodyFingerprint)) {
                     renderer.render(entry.body, firstLine: entry.bodyFirstLine,
                                     resolveLink: ContentLinkResolver(sourcePath: entry.path, knownPaths: knownPaths).resolve)
-                }
-                guard let cache else { return render() }
-                return cache.value("markdown:\(entry.path)", key: renderInputs.adding(entry.bodyFingerprint), make: render).value
+                }.value
             }
             for (entry, document) in zip(entries, documents) {
                 diagnostics += document.problems.map { .error(entry.displayPath, $0.0, $0.1) }
@@ -63,15 +61,8 @@ public struct SiteBuilder: Sendable {
                 certificationPages[certification].relatedFAQs.append(faqIndex)
             }
         }
-        // Depends only on each certification's topics and level, in order: a body edit keeps it.
-        var similarInputs = Fingerprint()
-        for page in certificationPages {
-            similarInputs.add(page.entry.frontMatter.level.rawValue)
-            for topic in page.topicSlugs { similarInputs.add(topic) }
-            similarInputs.add("|")
-        }
         let ranked = certificationPages
-        let similarLists = cache?.value("similar", key: similarInputs) { Self.similarLists(ranked) }.value ?? Self.similarLists(ranked)
+        let similarLists = cache.value("similar", key: Self.similarInputs(ranked)) { Self.similarLists(ranked) }.value
         for (index, similar) in similarLists.enumerated() {
             certificationPages[index].similar = similar
         }
@@ -94,6 +85,18 @@ public struct SiteBuilder: Sendable {
     static func topicSlugs(_ topics: [String]?) -> [String] {
         var seen = Set<String>()
         return (topics ?? []).map(Slug.make).filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+
+    /// What `similarLists` depends on: each certification's topics and level, in order (a body
+    /// edit keeps the lists).
+    static func similarInputs(_ pages: [Site.CertificationPage]) -> Fingerprint {
+        var inputs = Fingerprint()
+        for page in pages {
+            inputs.add(page.entry.frontMatter.level.rawValue)
+            for topic in page.topicSlugs { inputs.add(topic) }
+            inputs.add("|")
+        }
+        return inputs
     }
 
     /// For each certification, up to four others ranked by shared topics (two points each),
