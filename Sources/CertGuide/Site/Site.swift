@@ -89,17 +89,9 @@ public struct Site: Sendable {
         public var citedBy: [(title: String, url: String)]
     }
 
-    /// Every source the entries name, by title, with who cites it: the sources page.
-    public var citations: [Citation] {
-        var citing: [SourceLink: [(title: String, url: String)]] = [:]
-        func cite(_ sources: [SourceLink]?, _ title: String, _ url: String) {
-            for source in Set(sources ?? []) { citing[source, default: []].append((title, url)) }
-        }
-        for page in certifications { cite(page.entry.frontMatter.sources, page.entry.frontMatter.title, page.url) }
-        for page in faqs { cite(page.entry.frontMatter.sources, page.entry.frontMatter.question, page.url) }
-        for page in pages { cite(page.entry.frontMatter.sources, page.entry.frontMatter.title, page.url) }
-        return citing.keys.sorted { ($0.title, $0.url ?? "") < ($1.title, $1.url ?? "") }.map { Citation(source: $0, citedBy: citing[$0]!) }
-    }
+    /// Every source the entries name, by title, with who cites it: the sources page and the
+    /// footer. Worked out once, by `SiteBuilder`: several stages read it.
+    public var citations: [Citation] = []
 
     /// The newest `verified` date of any entry: the guide's "last updated", derived from the
     /// content so that two builds of the same input are byte-identical.

@@ -75,6 +75,7 @@ public struct SiteBuilder: Sendable {
             pages: freePages,
             topics: Self.topics(certifications: certificationPages, faqs: faqPages)
         )
+        site.citations = Self.citations(in: site)
         site.fingerprint = renderInputs.adding(content.configFingerprint)
         site.fingerprint.add(site.baseURL)
         diagnostics += Self.aliasClashes(in: site)
@@ -199,6 +200,17 @@ public struct SiteBuilder: Sendable {
             return Site.Topic(slug: slug, name: name.prefix(1).uppercased() + name.dropFirst(), url: SiteURL.topic(slug),
                               certifications: byTopic[slug]!.certifications, faqs: byTopic[slug]!.faqs)
         }
+    }
+
+    static func citations(in site: Site) -> [Site.Citation] {
+        var citing: [SourceLink: [(title: String, url: String)]] = [:]
+        func cite(_ sources: [SourceLink]?, _ title: String, _ url: String) {
+            for source in Set(sources ?? []) { citing[source, default: []].append((title, url)) }
+        }
+        for page in site.certifications { cite(page.entry.frontMatter.sources, page.entry.frontMatter.title, page.url) }
+        for page in site.faqs { cite(page.entry.frontMatter.sources, page.entry.frontMatter.question, page.url) }
+        for page in site.pages { cite(page.entry.frontMatter.sources, page.entry.frontMatter.title, page.url) }
+        return citing.keys.sorted { ($0.title, $0.url ?? "") < ($1.title, $1.url ?? "") }.map { Site.Citation(source: $0, citedBy: citing[$0]!) }
     }
 
     /// An alias must not take the URL of a page that exists, or the redirect would replace it.
