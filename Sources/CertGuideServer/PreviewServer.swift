@@ -53,8 +53,8 @@ public actor PreviewServer {
     private let buildQueue = DispatchQueue(label: "certguide.preview.build")
     /// The search index is redone here, so that the next save's pages never wait for it.
     private let searchQueue = DispatchQueue(label: "certguide.preview.search")
-    /// Counts successful builds; a search index for an older one is not worth finishing.
-    private var generation = 0
+    /// Counts successful builds; a search index for an older one is not worth finishing. Read
+    /// from the search queue too, so it lives in a box, not in the actor.
     private let newestBuild = GenerationBox()
     private var lastBuildSucceeded = false
     /// What the last builds made, so a save re-renders only the pages it touches.
@@ -169,8 +169,7 @@ public actor PreviewServer {
             await hub.buildSucceeded(changed: changed)
             lastBuildSucceeded = true
             log(.built(files: files.count, changed: changed.count, milliseconds: milliseconds))
-            generation += 1
-            newestBuild.set(generation)
+            let generation = newestBuild.next()
             if generated.searchIsStale { await updateSearchIndex(generated, generation: generation) }
             return true
         case .failure(let error):
@@ -194,7 +193,7 @@ public actor PreviewServer {
                 continuation.resume(returning: Builder(options: options).updatedSearchIndex(for: generated, cache: cache))
             }
         }
-        guard let files, generation == self.generation else { return }
+        guard let files, newest.isCurrent(generation) else { return }
         let folder = SearchIndexFiles.folder + "/"
         let previous = snapshot.current
         let paths = Set(files.map(\.path))
@@ -257,7 +256,13 @@ final class GenerationBox: @unchecked Sendable {
     private let lock = NSLock()
     private var newest = 0
 
-    func set(_ generation: Int) { lock.withLock { newest = generation } }
+    /// Counts one more build and returns its number.
+    func next() -> Int {
+        lock.withLock {
+            newest += 1
+            return newest
+        }
+    }
 
     func isCurrent(_ generation: Int) -> Bool { lock.withLock { newest == generation } }
 }
