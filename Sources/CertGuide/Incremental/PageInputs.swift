@@ -6,9 +6,8 @@
 /// `IncrementalBuildTests` edits every kind of input and compares with a clean build.
 struct PageInputs {
     let site: Site
-    let templates: TemplateLibrary
-    /// Per shared context name (`site`, `levels`…), what it is made from.
-    private let shared: [String: Fingerprint]
+    /// Per shared context name (`site`, `levels`…), what it is made from, by name.
+    private let shared: [(name: String, inputs: Fingerprint)]
     /// The certifications' facts in guide order: every list, table and card.
     private let cards: Fingerprint
     private let topics: Fingerprint
@@ -17,7 +16,6 @@ struct PageInputs {
 
     init(site: Site, searchManifest: String, templates: TemplateLibrary) {
         self.site = site
-        self.templates = templates
         dependencies = Dictionary(uniqueKeysWithValues: TemplateLibrary.requiredPages.map { ($0, templates.dependencies(of: $0)) })
         var cards = Fingerprint()
         for page in site.certifications { cards.add(page.entry.frontMatterFingerprint) }
@@ -39,17 +37,17 @@ struct PageInputs {
         var manifest = Fingerprint()
         manifest.add(searchManifest)
         shared = [
-            "site": siteWide, "levels": cards, "filters": cards,
-            "certification_count": Fingerprint(String(site.certifications.count)), "faq_count": Fingerprint(String(site.faqs.count)),
-            "search_manifest": manifest,
+            ("certification_count", Fingerprint(String(site.certifications.count))), ("faq_count", Fingerprint(String(site.faqs.count))),
+            ("filters", cards), ("levels", cards), ("search_manifest", manifest), ("site", siteWide),
         ]
     }
 
     func fingerprint(_ kind: PageKind) -> Fingerprint {
         var inputs = site.fingerprint
-        let (names, templateText) = dependencies[kind.template] ?? templates.dependencies(of: kind.template)
+        // Every page kind's template is a required page, so it is in `dependencies`.
+        let (names, templateText) = dependencies[kind.template]!
         inputs.add(templateText)
-        for (name, value) in shared.sorted(by: { $0.key < $1.key }) where names.contains(name) {
+        for (name, value) in shared where names.contains(name) {
             inputs.add(name)
             inputs.add(value)
         }
@@ -59,13 +57,13 @@ struct PageInputs {
             break
         case .home:
             for faq in faqs.prefix(6) { inputs.add(faq.entry.frontMatterFingerprint) }
-            for page in pages { inputs.add(page.entry.frontMatterFingerprint); inputs.add(page.entry.bodyFingerprint) }
+            for page in pages { inputs.add(page.entry, body: true) }
         case .compare:
             inputs.add(cards)
         case .faqIndex:
             inputs.add(cards)
             inputs.add(topics)
-            for faq in faqs { inputs.add(faq.entry.frontMatterFingerprint); inputs.add(faq.entry.bodyFingerprint) }
+            for faq in faqs { inputs.add(faq.entry, body: true) }
         case .topics:
             inputs.add(topics)
         case .search, .sources:
@@ -74,21 +72,18 @@ struct PageInputs {
             for page in pages { inputs.add(page.entry.frontMatterFingerprint) }
         case .certification(let index):
             let page = certifications[index]
-            inputs.add(page.entry.frontMatterFingerprint)
-            inputs.add(page.entry.bodyFingerprint)
+            inputs.add(page.entry, body: true)
             inputs.add(topics)
             for other in page.similar { inputs.add(certifications[other].entry.frontMatterFingerprint) }
             for faq in page.relatedFAQs { inputs.add(faqs[faq].entry.frontMatterFingerprint) }
         case .faq(let index):
             let page = faqs[index]
-            inputs.add(page.entry.frontMatterFingerprint)
-            inputs.add(page.entry.bodyFingerprint)
+            inputs.add(page.entry, body: true)
             inputs.add(topics)
             for certification in page.related { inputs.add(certifications[certification].entry.frontMatterFingerprint) }
             for other in faqs.prefix(13) { inputs.add(other.entry.frontMatterFingerprint) }
         case .page(let index):
-            inputs.add(pages[index].entry.frontMatterFingerprint)
-            inputs.add(pages[index].entry.bodyFingerprint)
+            inputs.add(pages[index].entry, body: true)
         case .topic(let index):
             let topic = site.topics[index]
             inputs.add(topic.slug)
@@ -97,5 +92,13 @@ struct PageInputs {
             for member in topic.faqs { inputs.add(faqs[member].entry.frontMatterFingerprint) }
         }
         return inputs
+    }
+}
+
+extension Fingerprint {
+    /// An entry's facts, and with `body` its Markdown too.
+    mutating func add<Front>(_ entry: Entry<Front>, body: Bool = false) {
+        add(entry.frontMatterFingerprint)
+        if body { add(entry.bodyFingerprint) }
     }
 }
