@@ -131,6 +131,8 @@ extension BuildCache {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         Self.invalidate(folder)
         var shards: [Int: StoredCache.Shard] = [:]
+        // Output files by value name, stamped below once they are known to be on disk.
+        var outputs: [Int: [(name: String, key: Fingerprint, paths: [String], manifestURL: String?)]] = [:]
         lock.withLock {
             let wanted = onDisk ? dirtyShards : Set(0..<StoredCache.shardCount)
             for number in wanted { shards[number] = StoredCache.Shard() }
@@ -153,11 +155,9 @@ extension BuildCache {
                 case let document as MarkdownDocument where document.problems.isEmpty:
                     shards[number]!.documents[name] = .init(key: value.key, document: document)
                 case let file as OutputFile:
-                    shards[number]!.outputs[name] = .init(key: value.key, files: [file.path: FileStamp(size: 0, modified: 0, inode: 0)])
+                    outputs[number, default: []].append((name, value.key, [file.path], nil))
                 case let search as SearchOutput:
-                    shards[number]!.outputs[name] = .init(key: value.key, files: Dictionary(uniqueKeysWithValues: search.files.map {
-                        ($0.path, FileStamp(size: 0, modified: 0, inode: 0))
-                    }), manifestURL: search.manifestURL)
+                    outputs[number, default: []].append((name, value.key, search.files.map(\.path), search.manifestURL))
                 default:
                     continue
                 }
@@ -166,9 +166,10 @@ extension BuildCache {
         // The stamps of the files as they are now on disk, after writing; then each shard out.
         let failures = Array(shards).parallelMap { number, shard -> Error? in
             var shard = shard
-            for (name, entry) in shard.outputs {
-                let stamps = entry.files.keys.compactMap { path in FileStamp.of(path: output.appendingPathComponent(path).path).map { (path, $0) } }
-                if stamps.count == entry.files.count { shard.outputs[name]!.files = Dictionary(uniqueKeysWithValues: stamps) } else { shard.outputs[name] = nil }
+            for entry in outputs[number] ?? [] {
+                let stamps = entry.paths.compactMap { path in FileStamp.of(path: output.appendingPathComponent(path).path).map { (path, $0) } }
+                guard stamps.count == entry.paths.count else { continue }
+                shard.outputs[entry.name] = .init(key: entry.key, files: Dictionary(uniqueKeysWithValues: stamps), manifestURL: entry.manifestURL)
             }
             do { try JSONEncoder().encode(shard).write(to: StoredCache.shard(number, in: folder), options: .atomic) } catch { return error }
             return nil
