@@ -62,6 +62,9 @@ public struct GeneratedSite: Sendable {
     public var searchIndexMilliseconds: Int
     /// The search files are the previous build's (`generate(cache:deferSearch:)`).
     public var searchIsStale = false
+    /// What `patchBodies` needs to render pages again without loading anything else.
+    var templates: TemplateLibrary?
+    var searchManifest = ""
 }
 
 /// The whole pipeline: load -> model -> render -> write. Never prints, never exits.
@@ -122,12 +125,13 @@ public struct Builder: Sendable {
         }
         cache?.finishBuild()
         return GeneratedSite(site: site, files: files.sorted { $0.path < $1.path }, fresh: fresh, searchIndexMilliseconds: searchTime,
-                             searchIsStale: deferred != nil)
+                             searchIsStale: deferred != nil, templates: templates, searchManifest: search.manifestURL)
     }
 
-    /// The search index files of a site generated with `deferSearch`, made for its content.
-    public func updatedSearchIndex(for generated: GeneratedSite, cache: BuildCache) -> [OutputFile] {
-        searchIndex(generated.site, cache: cache).0.files
+    /// The search index files of a site generated with `deferSearch` (or patched), made for
+    /// its content.
+    public func updatedSearchIndex(for site: Site, cache: BuildCache) -> [OutputFile] {
+        searchIndex(site, cache: cache).0.files
     }
 
     /// The search index, from the cache while no entry has changed.

@@ -56,13 +56,13 @@ public actor PreviewServer {
     /// Counts successful builds; a search index for an older one is not worth finishing. Read
     /// from the search queue too, so it lives in a box, not in the actor.
     private let newestBuild = GenerationBox()
-    private var lastBuildSucceeded = false
-    /// What the last builds made, so a save re-renders only the pages it touches.
-    private let cache = BuildCache()
+    /// Builds and keeps the served snapshot; used on `buildQueue` alone.
+    private let builder: PreviewBuilder
 
     public init(options: Options, log: @escaping @Sendable (PreviewEvent) -> Void = { _ in }) {
         self.options = options
         self.log = log
+        builder = PreviewBuilder(options: options.build, snapshot: snapshot)
     }
 
     /// Builds, starts listening and watching; returns the address to open.
@@ -111,112 +111,54 @@ public actor PreviewServer {
     }
 
     /// After a burst of changes: a change only to `Templates/assets/` (a stylesheet, a script,
-    /// an image) republishes those files, since no page depends on their bytes; anything else,
-    /// or any change while the last build failed, rebuilds the guide.
+    /// an image) republishes those files, since no page depends on their bytes; an edit of
+    /// entries' bodies alone renders just the pages that show them; anything else, or any
+    /// change while the last build failed, rebuilds the guide.
     public func rebuild(changed paths: Set<String>) async {
-        let assets = options.build.templatesDirectory.appendingPathComponent("assets").standardizedFileURL.path + "/"
-        guard lastBuildSucceeded, !paths.isEmpty, paths.allSatisfy({ $0.hasPrefix(assets) }) else {
-            await rebuild()
-            return
-        }
-        let start = DispatchTime.now()
-        var files: [OutputFile] = [], removed = Set<String>()
-        for path in paths.sorted() {
-            let relative = String(path.dropFirst(assets.count))
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
-                guard !isFolder.boolValue, let data = FileManager.default.contents(atPath: path) else { continue }
-                files.append(Builder.asset(relative, data))
-            } else {
-                removed.insert("assets/\(relative)")
-            }
-        }
-        let previous = snapshot.current
-        let next = previous.updating(files, removing: removed)
-        let changed = next.changedPaths(since: previous)
-        snapshot.current = next
-        OutputWriter(output: options.build.outputDirectory).update(files.filter { changed.contains($0.path) }, removing: removed)
-        await hub.buildSucceeded(changed: changed)
-        log(.built(files: next.files.count, changed: changed.count,
-                   milliseconds: Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)))
+        _ = await finish(await onBuildQueue { $0.update(changed: paths) })
     }
 
     /// Rebuilds now. Called by the watcher after each burst of changes; tests call it directly.
     @discardableResult
     public func rebuild() async -> Bool {
-        let options = self.options.build
-        let start = DispatchTime.now()
-        let cache = self.cache
-        let result: Result<GeneratedSite, DiagnosticsError> = await withCheckedContinuation { continuation in
-            buildQueue.async {
-                do throws(DiagnosticsError) {
-                    continuation.resume(returning: .success(try Builder(options: options).generate(cache: cache, deferSearch: true)))
-                } catch {
-                    continuation.resume(returning: .failure(error))
-                }
-            }
+        await finish(await onBuildQueue { $0.rebuild() })
+    }
+
+    /// Runs `work` on the build queue: builds, and every change to the served files, happen
+    /// there one at a time and in order, so a save is always patched into the newest site.
+    private func onBuildQueue(_ work: @escaping @Sendable (PreviewBuilder) -> PreviewBuilder.Outcome) async -> PreviewBuilder.Outcome {
+        let builder = self.builder
+        return await withCheckedContinuation { continuation in
+            buildQueue.async { continuation.resume(returning: work(builder)) }
         }
-        let milliseconds = Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
-        switch result {
-        case .success(let generated):
-            let files = generated.files
-            let previous = snapshot.current
-            // After a failed build the cache may hold pages the served snapshot never got.
-            let next = SiteSnapshot(files: files, fresh: lastBuildSucceeded ? generated.fresh : nil, previous: previous)
-            let changed = next.changedPaths(since: previous)
-            snapshot.current = next
-            writeToDisk(files, changed: changed, firstBuild: previous.files.isEmpty)
+    }
+
+    private func finish(_ outcome: PreviewBuilder.Outcome) async -> Bool {
+        switch outcome {
+        case .built(let staleSearch, let changed, let files, let milliseconds):
             await hub.buildSucceeded(changed: changed)
-            lastBuildSucceeded = true
-            log(.built(files: files.count, changed: changed.count, milliseconds: milliseconds))
-            let generation = newestBuild.next()
-            if generated.searchIsStale { await updateSearchIndex(generated, generation: generation) }
+            log(.built(files: files, changed: changed.count, milliseconds: milliseconds))
+            if let staleSearch { updateSearchIndex(staleSearch, generation: newestBuild.next()) }
             return true
-        case .failure(let error):
-            await hub.buildFailed(error.diagnostics.map(\.description))
-            lastBuildSucceeded = false
-            log(.failed(error.diagnostics, milliseconds: milliseconds))
+        case .failed(let diagnostics, let milliseconds):
+            await hub.buildFailed(diagnostics.map(\.description))
+            log(.failed(diagnostics, milliseconds: milliseconds))
             return false
         }
     }
 
     /// The pages are served and reloaded before the search index is redone (seconds on a guide
-    /// of thousands of entries, and no page shows it); then its files replace the old ones.
-    private func updateSearchIndex(_ generated: GeneratedSite, generation: Int) async {
-        let options = self.options.build, cache = self.cache
-        // Applied even when the index is the cached one: a build in between may have served
-        // an older one.
-        let newest = newestBuild
-        let files: [OutputFile]? = await withCheckedContinuation { continuation in
-            searchQueue.async {
-                guard newest.isCurrent(generation) else { return continuation.resume(returning: nil) }
-                continuation.resume(returning: Builder(options: options).updatedSearchIndex(for: generated, cache: cache))
+    /// of thousands of entries, and no page shows it); then its files replace the old ones,
+    /// unless a newer build has come since: its own index will.
+    private func updateSearchIndex(_ site: Site, generation: Int) {
+        let newest = newestBuild, builder = self.builder, buildQueue = self.buildQueue
+        searchQueue.async {
+            guard newest.isCurrent(generation) else { return }
+            let files = builder.searchIndex(for: site)
+            buildQueue.async {
+                guard newest.isCurrent(generation) else { return }
+                builder.publishSearchIndex(files)
             }
-        }
-        guard let files, newest.isCurrent(generation) else { return }
-        let folder = SearchIndexFiles.folder + "/"
-        let previous = snapshot.current
-        let paths = Set(files.map(\.path))
-        // The index is the JSON under search/; the search page lives there too.
-        let removed = Set(previous.files.keys.filter { $0.hasPrefix(folder) && $0.hasSuffix(".json") && !paths.contains($0) })
-        // Files named by their content that are already served are the same bytes: thousands on
-        // a large guide, and hashing them again kept the server from the next save.
-        let manifest = String(SearchIndexFiles.manifestPath)
-        let added = files.filter { previous.files[$0.path] == nil || $0.path == manifest }
-        let next = previous.updating(added, removing: removed)
-        let written = next.changedPaths(since: previous)
-        snapshot.current = next
-        OutputWriter(output: options.outputDirectory).update(added.filter { written.contains($0.path) }, removing: removed)
-    }
-
-    /// The output folder mirrors what is served, so other tools can look at it too.
-    private func writeToDisk(_ files: [OutputFile], changed: Set<String>, firstBuild: Bool) {
-        let writer = OutputWriter(output: options.build.outputDirectory)
-        if firstBuild {
-            try? writer.write(files)
-        } else {
-            let paths = Set(files.map(\.path))
-            writer.update(files.filter { changed.contains($0.path) }, removing: changed.filter { !paths.contains($0) })
         }
     }
 
@@ -271,10 +213,12 @@ final class GenerationBox: @unchecked Sendable {
 final class SnapshotBox: @unchecked Sendable {
     // @unchecked: every access goes through `lock`.
     private let lock = NSLock()
-    private var value = SiteSnapshot(files: [])
+    private var value = SiteSnapshot()
 
-    var current: SiteSnapshot {
-        get { lock.withLock { value } }
-        set { lock.withLock { value = newValue } }
+    var current: SiteSnapshot { lock.withLock { value } }
+
+    /// Changes the served snapshot in place; requests wait meanwhile.
+    func update<Result>(_ change: (inout SiteSnapshot) -> Result) -> Result {
+        lock.withLock { change(&value) }
     }
 }

@@ -139,6 +139,13 @@ public struct ContentLoader: Sendable {
         return entries
     }
 
+    /// One entry file read again, as `loadPartially` reads it (the cache learns of it too):
+    /// the preview's way to take in the edit of one body without listing the folders.
+    func reload<Front: Decodable & Sendable>(_ relative: String, as type: Front.Type, schema: KeySchema) -> Result<Entry<Front>, DiagnosticsError> {
+        let slug = String(relative.split(separator: "/").last?.dropLast(3) ?? "")
+        return loadEntryReusing(relative, slug: slug, type, schema: schema)
+    }
+
     /// The entry of a file, from the cache when the file is unchanged since it was last read.
     /// A stamp newer than a second before that read is not trusted (a write in the same clock
     /// tick keeps the stamp): then the bytes are read and compared.

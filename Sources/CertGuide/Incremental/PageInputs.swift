@@ -12,14 +12,12 @@ struct PageInputs {
     private let cards: Fingerprint
     private let topics: Fingerprint
     /// Per page template: the names it and its partials use, and their text's fingerprint.
-    private let dependencies: [String: (names: Set<String>, fingerprint: Fingerprint)]
+    private let dependencies: [String: TemplateDependencies]
 
-    init(site: Site, searchManifest: String, templates: TemplateLibrary) {
+    init(site: Site, searchManifest: String, dependencies: [String: TemplateDependencies]) {
         self.site = site
-        dependencies = Dictionary(uniqueKeysWithValues: TemplateLibrary.requiredPages.map { ($0, templates.dependencies(of: $0)) })
-        var cards = Fingerprint()
-        for page in site.certifications { cards.add(page.entry.frontMatterFingerprint) }
-        self.cards = cards
+        self.dependencies = dependencies
+        cards = Self.cards(site)
         var topics = Fingerprint()
         for topic in site.topics {
             topics.add(topic.slug)
@@ -28,6 +26,16 @@ struct PageInputs {
             topics.add(topic.faqs.count)
         }
         self.topics = topics
+        shared = Self.shared(site, searchManifest: searchManifest, cards: cards)
+    }
+
+    private static func cards(_ site: Site) -> Fingerprint {
+        var cards = Fingerprint()
+        for page in site.certifications { cards.add(page.entry.frontMatterFingerprint) }
+        return cards
+    }
+
+    private static func shared(_ site: Site, searchManifest: String, cards: Fingerprint) -> [(name: String, inputs: Fingerprint)] {
         var siteWide = Fingerprint()
         siteWide.add(site.lastVerified?.description ?? "")
         for source in site.sources {
@@ -36,18 +44,38 @@ struct PageInputs {
         }
         var manifest = Fingerprint()
         manifest.add(searchManifest)
-        shared = [
+        return [
             ("certification_count", Fingerprint(String(site.certifications.count))), ("faq_count", Fingerprint(String(site.faqs.count))),
             ("filters", cards), ("levels", cards), ("search_manifest", manifest), ("site", siteWide),
         ]
     }
 
+    /// Of everything `SharedContext` is made from: while it holds, the context is reused.
+    static func sharedContextInputs(_ site: Site, searchManifest: String) -> Fingerprint {
+        var inputs = site.fingerprint
+        for (name, value) in shared(site, searchManifest: searchManifest, cards: cards(site)) {
+            inputs.add(name)
+            inputs.add(value)
+        }
+        return inputs
+    }
+
+    /// The pages whose fingerprint takes in the body of `entry` (the page of a certification,
+    /// question or page): what an edit of that body alone renders again.
+    static func pages(showingBodyOf entry: PageKind) -> [PageKind] {
+        switch entry {
+        case .faq: [entry, .faqIndex]
+        case .page: [entry, .home]
+        default: [entry]
+        }
+    }
+
     func fingerprint(_ kind: PageKind) -> Fingerprint {
         var inputs = site.fingerprint
         // Every page kind's template is a required page, so it is in `dependencies`.
-        let (names, templateText) = dependencies[kind.template]!
-        inputs.add(templateText)
-        for (name, value) in shared where names.contains(name) {
+        let template = dependencies[kind.template]!
+        inputs.add(template.fingerprint)
+        for (name, value) in shared where template.names.contains(name) {
             inputs.add(name)
             inputs.add(value)
         }

@@ -59,52 +59,15 @@ struct PageContexts {
     let site: Site
     let records: EntryRecords
     let data: StructuredData
-    /// What every page's context shares, built once: on a guide of 10,000 certifications,
-    /// building the level groups per page was 10,000 × 10,000 card records.
-    private let shared: [String: Any]
-    private let cards: [Record]
-    /// Site path of the search index manifest, which the search box of every page loads.
-    let searchManifest: String
-
-    static let footerSources = 12
-
-    init(site: Site, searchManifest: String) {
-        let sources = site.sources
+    /// What every page's context shares, built once (and kept between builds while the facts
+    /// hold): on a guide of 10,000 certifications, building the level groups per page was
+    /// 10,000 × 10,000 card records.
+    private let shared: SharedContext
+    init(site: Site, shared: SharedContext) {
         self.site = site
         self.records = EntryRecords(site: site)
         self.data = StructuredData(site: site)
-        self.searchManifest = searchManifest
-        let records = self.records
-        let cards = Array(site.certifications.indices).parallelMap(records.card)
-        self.cards = cards
-        shared = [
-            "site": Record([
-                "title": site.config.title, "description": site.config.description,
-                "language": site.config.language ?? "en", "base_url": site.baseURL,
-                "last_verified": site.lastVerified.map { Record(["date": $0.description, "text": $0.longDescription]) } ?? false,
-                // A few in the footer, all on the sources page: a guide of thousands of entries
-                // may name thousands of sources, and every page carries the footer.
-                "sources": sources.isEmpty ? false : Record([
-                    "items": sources.prefix(Self.footerSources).map { Record(["title": $0.title, "url": $0.url ?? false]) },
-                    "count": sources.count, "more": sources.count > Self.footerSources ? sources.count - Self.footerSources : false,
-                    "url": SiteURL.sources,
-                ]),
-            ]),
-            "levels": Level.allCases.compactMap { level -> Record? in
-                let members = site.certifications.indices.filter { site.certifications[$0].entry.frontMatter.level == level }
-                guard !members.isEmpty else { return nil }
-                return Record(["name": level.title, "slug": level.rawValue, "count": members.count, "certifications": members.map { cards[$0] }])
-            },
-            "filters": Record([
-                "levels": Level.allCases.filter { level in site.certifications.contains { $0.entry.frontMatter.level == level } }
-                    .map { Record(["name": $0.title, "slug": $0.rawValue]) },
-                "settings": Setting.allCases.filter { setting in site.certifications.contains { $0.entry.frontMatter.settings?.contains(setting) == true } }
-                    .map { Record(["name": $0.title, "slug": $0.rawValue]) },
-            ]),
-            "certification_count": site.certifications.count,
-            "faq_count": site.faqs.count,
-            "search_manifest": searchManifest,
-        ]
+        self.shared = shared
     }
 
     func spec(_ kind: PageKind) -> PageSpec {
@@ -128,7 +91,7 @@ struct PageContexts {
         template: String, url: String, title: String, description: String,
         crumbs: [(String, String)] = [], jsonLD: String? = nil, ogType: String = "website", extra: [String: Any]
     ) -> PageSpec {
-        var values = shared
+        var values = shared.values
         values.merge([
             "nav": (site.config.nav ?? []).map {
                 Record(["title": $0.title, "url": $0.url, "current": $0.url == url || (url.hasPrefix($0.url) && $0.url != "/")])
@@ -178,7 +141,7 @@ struct PageContexts {
         context(template: "compare", url: SiteURL.compare, title: "Compare certifications",
                 description: "Cost, time to complete, exam, eligibility and renewal of every certification in one table.",
                 crumbs: [("Compare", SiteURL.compare)],
-                extra: ["rows": cards, "chart": chart()])
+                extra: ["rows": shared.cards, "chart": chart()])
     }
 
     /// `false` when no certification publishes both a cost and a time to complete.

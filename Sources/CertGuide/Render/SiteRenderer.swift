@@ -17,9 +17,8 @@ public struct SiteRenderer: Sendable {
     ///   search box names.
     public func render(_ site: Site, searchManifest: String) throws(DiagnosticsError) -> (files: [OutputFile], fresh: Set<String>) {
         let kinds = PageKind.all(in: site)
-        let templates = self.templates
         // With a cache: fingerprint every page, render only those whose fingerprint moved.
-        let inputs = cache.map { _ in PageInputs(site: site, searchManifest: searchManifest, templates: templates) }
+        let inputs = cache.map { PageInputs(site: site, searchManifest: searchManifest, dependencies: templates.pageDependencies(cache: $0)) }
         let keys = inputs.map { inputs in Array(kinds.indices).parallelMap { inputs.fingerprint(kinds[$0]) } }
         var pages = kinds.map { _ -> OutputFile? in nil }
         if let cache, let keys {
@@ -28,24 +27,17 @@ public struct SiteRenderer: Sendable {
             }
         }
         let missing = kinds.indices.filter { pages[$0] == nil }
-        var diagnostics: [Diagnostic] = []
         var fresh = Set<String>()
-        if !missing.isEmpty {
-            let contexts = PageContexts(site: site, searchManifest: searchManifest)
-            let rendered = missing.parallelMap { index in
-                let spec = contexts.spec(kinds[index])
-                let (html, problems) = templates.render(page: spec.template, context: spec.context)
-                return (OutputFile(path: spec.url == "/404.html" ? "404.html" : SiteURL.outputPath(for: spec.url), text: html), problems)
-            }
-            for (index, (file, problems)) in zip(missing, rendered) {
-                diagnostics += problems
+        // Asked for even when no page is missing, so the cache keeps it for the next edit.
+        let shared = cache != nil || !missing.isEmpty ? SharedContext.reused(site: site, searchManifest: searchManifest, cache: cache) : nil
+        if let shared, !missing.isEmpty {
+            let rendered = try renderPages(missing.map { kinds[$0] }, of: site, shared: shared)
+            for (index, file) in zip(missing, rendered) {
                 pages[index] = file
                 fresh.insert(file.path)
-                if let cache, let keys, problems.isEmpty { cache.store("page:\(kinds[index].url(in: site))", key: keys[index], file) }
+                if let cache, let keys { cache.store("page:\(kinds[index].url(in: site))", key: keys[index], file) }
             }
         }
-        // Several pages share partials: report each missing variable once per template line.
-        if !diagnostics.isEmpty { throw DiagnosticsError(Array(Set(diagnostics))) }
 
         var files = pages.map { $0! }
         let feeds = Feeds(site: site)
@@ -70,5 +62,31 @@ public struct SiteRenderer: Sendable {
             if made { fresh.insert(path) }
         }
         return (files, fresh)
+    }
+
+    /// The HTML pages `kinds`, in that order, rendered whatever the cache holds. Several pages
+    /// share partials: a missing variable is reported once per template line.
+    private func renderPages(_ kinds: [PageKind], of site: Site, shared: SharedContext) throws(DiagnosticsError) -> [OutputFile] {
+        let templates = self.templates
+        let contexts = PageContexts(site: site, shared: shared)
+        let rendered = kinds.parallelMap { kind in
+            let spec = contexts.spec(kind)
+            let (html, problems) = templates.render(page: spec.template, context: spec.context)
+            return (OutputFile(path: spec.url == "/404.html" ? "404.html" : SiteURL.outputPath(for: spec.url), text: html), problems)
+        }
+        let diagnostics = rendered.flatMap(\.1)
+        if !diagnostics.isEmpty { throw DiagnosticsError(Array(Set(diagnostics))) }
+        return rendered.map(\.0)
+    }
+
+    /// Renders again the pages `kinds` of `site`, a site the last build with `cache` made but
+    /// for edited bodies, and stores them for the next build.
+    func renderPatched(_ kinds: [PageKind], of site: Site, searchManifest: String) throws(DiagnosticsError) -> [OutputFile] {
+        let files = try renderPages(kinds, of: site, shared: .reused(site: site, searchManifest: searchManifest, cache: cache))
+        if let cache {
+            let inputs = PageInputs(site: site, searchManifest: searchManifest, dependencies: templates.pageDependencies(cache: cache))
+            for (kind, file) in zip(kinds, files) { cache.store("page:\(kind.url(in: site))", key: inputs.fingerprint(kind), file) }
+        }
+        return files
     }
 }

@@ -2,30 +2,57 @@
 /// order, with topics and relations worked out. Everything the render stage needs, nothing it
 /// has to compute again.
 public struct Site: Sendable {
-    public struct CertificationPage: Sendable {
-        public var entry: Certification
-        public var url: String
-        public var document: MarkdownDocument
+    // The pages are classes: a preview that patches one entry's body into a guide of 10,000
+    // copies the arrays, and copying 10,000 references is cheap where copying 10,000 entries
+    // with all their strings was most of the patch.
+
+    public final class CertificationPage: Sendable {
+        public let entry: Certification
+        public let url: String
+        public let document: MarkdownDocument
         /// Indices into `faqs` of questions whose `related:` names this certification.
-        public var relatedFAQs: [Int]
+        public let relatedFAQs: [Int]
         /// Indices into `certifications` of others of the same level or topic, closest first.
-        public var similar: [Int]
-        public var topicSlugs: [String]
+        public let similar: [Int]
+        public let topicSlugs: [String]
+
+        init(entry: Certification, url: String, document: MarkdownDocument, relatedFAQs: [Int], similar: [Int], topicSlugs: [String]) {
+            self.entry = entry
+            self.url = url
+            self.document = document
+            self.relatedFAQs = relatedFAQs
+            self.similar = similar
+            self.topicSlugs = topicSlugs
+        }
     }
 
-    public struct FAQPage: Sendable {
-        public var entry: FAQ
-        public var url: String
-        public var document: MarkdownDocument
+    public final class FAQPage: Sendable {
+        public let entry: FAQ
+        public let url: String
+        public let document: MarkdownDocument
         /// Indices into `certifications`.
-        public var related: [Int]
-        public var topicSlugs: [String]
+        public let related: [Int]
+        public let topicSlugs: [String]
+
+        init(entry: FAQ, url: String, document: MarkdownDocument, related: [Int], topicSlugs: [String]) {
+            self.entry = entry
+            self.url = url
+            self.document = document
+            self.related = related
+            self.topicSlugs = topicSlugs
+        }
     }
 
-    public struct FreePage: Sendable {
-        public var entry: Page
-        public var url: String
-        public var document: MarkdownDocument
+    public final class FreePage: Sendable {
+        public let entry: Page
+        public let url: String
+        public let document: MarkdownDocument
+
+        init(entry: Page, url: String, document: MarkdownDocument) {
+            self.entry = entry
+            self.url = url
+            self.document = document
+        }
     }
 
     public struct Topic: Sendable {
@@ -47,6 +74,9 @@ public struct Site: Sendable {
     public var pages: [FreePage]
     /// Sorted by name.
     public var topics: [Topic]
+    /// Every entry file found, relative to `Content/` (`SiteContent.allPaths`): what links in
+    /// bodies resolve against.
+    public var entryPaths = Set<String>()
     /// Of what every page depends on: `site.yml`, the base URL and the set of entry files (a
     /// body's links resolve against it). Only set when the build keeps a cache.
     public var fingerprint = Fingerprint()

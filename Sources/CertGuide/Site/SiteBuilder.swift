@@ -27,8 +27,7 @@ public struct SiteBuilder: Sendable {
         func renderAll<Front>(_ entries: [Entry<Front>]) -> [MarkdownDocument] {
             let documents = entries.parallelMap { entry in
                 cache.value("markdown:\(entry.path)", key: renderInputs.adding(entry.bodyFingerprint)) {
-                    renderer.render(entry.body, firstLine: entry.bodyFirstLine,
-                                    resolveLink: ContentLinkResolver(sourcePath: entry.path, knownPaths: knownPaths).resolve)
+                    Self.document(of: entry, renderer: renderer, knownPaths: knownPaths)
                 }.value
             }
             for (entry, document) in zip(entries, documents) {
@@ -45,10 +44,6 @@ public struct SiteBuilder: Sendable {
             .sorted(by: { ($0.frontMatter.order ?? Int.max, $0.frontMatter.title.lowercased(), $0.slug) })
 
         let certificationIndex = Dictionary(uniqueKeysWithValues: certifications.enumerated().map { ($1.slug, $0) })
-        var certificationPages = zip(certifications, renderAll(certifications)).map {
-            Site.CertificationPage(entry: $0, url: SiteURL.certification($0.slug), document: $1,
-                                   relatedFAQs: [], similar: [], topicSlugs: Self.topicSlugs($0.frontMatter.topics))
-        }
         let faqPages = zip(faqs, renderAll(faqs)).map {
             Site.FAQPage(entry: $0, url: SiteURL.faq($0.slug), document: $1,
                          related: ($0.frontMatter.related ?? []).compactMap { certificationIndex[$0] },
@@ -56,15 +51,18 @@ public struct SiteBuilder: Sendable {
         }
         let freePages = zip(pages, renderAll(pages)).map { Site.FreePage(entry: $0, url: SiteURL.page($0.slug), document: $1) }
 
+        var relatedFAQs = [[Int]](repeating: [], count: certifications.count)
         for (faqIndex, faq) in faqPages.enumerated() {
-            for certification in faq.related where !certificationPages[certification].relatedFAQs.contains(faqIndex) {
-                certificationPages[certification].relatedFAQs.append(faqIndex)
+            for certification in faq.related where !relatedFAQs[certification].contains(faqIndex) {
+                relatedFAQs[certification].append(faqIndex)
             }
         }
-        let ranked = certificationPages
+        let ranked = certifications.map { SimilarityKey(topics: Self.topicSlugs($0.frontMatter.topics), level: $0.frontMatter.level) }
         let similarLists = cache.value("similar", key: Self.similarInputs(ranked)) { Self.similarLists(ranked) }.value
-        for (index, similar) in similarLists.enumerated() {
-            certificationPages[index].similar = similar
+        let certificationPages = zip(certifications.indices, renderAll(certifications)).map { index, document in
+            let entry = certifications[index]
+            return Site.CertificationPage(entry: entry, url: SiteURL.certification(entry.slug), document: document,
+                                          relatedFAQs: relatedFAQs[index], similar: similarLists[index], topicSlugs: ranked[index].topics)
         }
 
         var site = Site(
@@ -76,6 +74,7 @@ public struct SiteBuilder: Sendable {
             topics: Self.topics(certifications: certificationPages, faqs: faqPages)
         )
         site.citations = Self.citations(in: site)
+        site.entryPaths = knownPaths
         site.fingerprint = renderInputs.adding(content.configFingerprint)
         site.fingerprint.add(site.baseURL)
         diagnostics += Self.aliasClashes(in: site)
@@ -83,18 +82,30 @@ public struct SiteBuilder: Sendable {
         return site
     }
 
+    /// An entry's body rendered, its links to other entries resolved among `knownPaths`.
+    static func document<Front>(of entry: Entry<Front>, renderer: MarkdownRenderer, knownPaths: Set<String>) -> MarkdownDocument {
+        renderer.render(entry.body, firstLine: entry.bodyFirstLine,
+                        resolveLink: ContentLinkResolver(sourcePath: entry.path, knownPaths: knownPaths).resolve)
+    }
+
     static func topicSlugs(_ topics: [String]?) -> [String] {
         var seen = Set<String>()
         return (topics ?? []).map(Slug.make).filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 
+    /// What ranks certifications as similar: their topics (as slugs) and level.
+    struct SimilarityKey: Hashable {
+        var topics: [String]
+        var level: Level
+    }
+
     /// What `similarLists` depends on: each certification's topics and level, in order (a body
     /// edit keeps the lists).
-    static func similarInputs(_ pages: [Site.CertificationPage]) -> Fingerprint {
+    static func similarInputs(_ pages: [SimilarityKey]) -> Fingerprint {
         var inputs = Fingerprint()
         for page in pages {
-            inputs.add(page.entry.frontMatter.level.rawValue)
-            for topic in page.topicSlugs { inputs.add(topic) }
+            inputs.add(page.level.rawValue)
+            for topic in page.topics { inputs.add(topic) }
             inputs.add("|")
         }
         return inputs
@@ -107,16 +118,13 @@ public struct SiteBuilder: Sendable {
     /// Certifications with the same topics and level have the same candidates, so the ranking is
     /// worked out once per such group: comparing every pair of certifications took minutes on a
     /// guide of 10,000 (a topic shared by thousands makes the pairs that share one quadratic).
-    static func similarLists(_ pages: [Site.CertificationPage], limit: Int = 4) -> [[Int]] {
-        struct GroupKey: Hashable {
-            var topics: [String]
-            var level: Level
-        }
+    static func similarLists(_ pages: [SimilarityKey], limit: Int = 4) -> [[Int]] {
+        typealias GroupKey = SimilarityKey
         var groupIndex: [GroupKey: Int] = [:]
         var groups: [(key: GroupKey, members: [Int])] = []
         var groupOf: [Int] = []
         for (index, page) in pages.enumerated() {
-            let key = GroupKey(topics: page.topicSlugs.sorted(), level: page.entry.frontMatter.level)
+            let key = GroupKey(topics: page.topics.sorted(), level: page.level)
             let group = groupIndex[key] ?? {
                 groups.append((key, []))
                 groupIndex[key] = groups.count - 1
@@ -130,7 +138,7 @@ public struct SiteBuilder: Sendable {
             for topic in value.key.topics { groupsByTopic[topic, default: []].append(group) }
         }
         var byLevel: [Level: [Int]] = [:]
-        for (index, page) in pages.enumerated() { byLevel[page.entry.frontMatter.level, default: []].append(index) }
+        for (index, page) in pages.enumerated() { byLevel[page.level, default: []].append(index) }
 
         // Per group, the first `limit + 1` candidates of each kind: one may be the page itself.
         // In chunks, one counting array per chunk: a dictionary per group was most of a preview

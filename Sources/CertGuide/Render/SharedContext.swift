@@ -1,0 +1,53 @@
+/// The part of every page's context that only the guide's facts decide: the site record with
+/// its footer sources, the level groups and filters, the certification cards. Made once a build,
+/// and kept between builds while `PageInputs.sharedContextInputs` holds (a body edit keeps it).
+struct SharedContext: @unchecked Sendable {
+    // @unchecked: immutable records of strings, numbers, booleans and arrays.
+    let values: [String: Any]
+    /// One card a certification, in guide order.
+    let cards: [Record]
+
+    static let footerSources = 12
+
+    /// From `cache` while the facts it shows are those it was made from.
+    static func reused(site: Site, searchManifest: String, cache: BuildCache?) -> SharedContext {
+        cache.value("shared-context", key: PageInputs.sharedContextInputs(site, searchManifest: searchManifest)) {
+            SharedContext(site: site, searchManifest: searchManifest)
+        }.value
+    }
+
+    init(site: Site, searchManifest: String) {
+        let sources = site.sources
+        let records = EntryRecords(site: site)
+        let cards = Array(site.certifications.indices).parallelMap(records.card)
+        self.cards = cards
+        values = [
+            "site": Record([
+                "title": site.config.title, "description": site.config.description,
+                "language": site.config.language ?? "en", "base_url": site.baseURL,
+                "last_verified": site.lastVerified.map { Record(["date": $0.description, "text": $0.longDescription]) } ?? false,
+                // A few in the footer, all on the sources page: a guide of thousands of entries
+                // may name thousands of sources, and every page carries the footer.
+                "sources": sources.isEmpty ? false : Record([
+                    "items": sources.prefix(Self.footerSources).map { Record(["title": $0.title, "url": $0.url ?? false]) },
+                    "count": sources.count, "more": sources.count > Self.footerSources ? sources.count - Self.footerSources : false,
+                    "url": SiteURL.sources,
+                ]),
+            ]),
+            "levels": Level.allCases.compactMap { level -> Record? in
+                let members = site.certifications.indices.filter { site.certifications[$0].entry.frontMatter.level == level }
+                guard !members.isEmpty else { return nil }
+                return Record(["name": level.title, "slug": level.rawValue, "count": members.count, "certifications": members.map { cards[$0] }])
+            },
+            "filters": Record([
+                "levels": Level.allCases.filter { level in site.certifications.contains { $0.entry.frontMatter.level == level } }
+                    .map { Record(["name": $0.title, "slug": $0.rawValue]) },
+                "settings": Setting.allCases.filter { setting in site.certifications.contains { $0.entry.frontMatter.settings?.contains(setting) == true } }
+                    .map { Record(["name": $0.title, "slug": $0.rawValue]) },
+            ]),
+            "certification_count": site.certifications.count,
+            "faq_count": site.faqs.count,
+            "search_manifest": searchManifest,
+        ]
+    }
+}

@@ -1,0 +1,125 @@
+import CertGuide
+import Foundation
+
+/// The preview's builds and what they leave served: each turns a change on disk into a new
+/// snapshot and the same files in the output folder. Not thread-safe: `PreviewServer` calls it
+/// from its build queue alone, which keeps builds and snapshot changes in order.
+final class PreviewBuilder: @unchecked Sendable {
+    // @unchecked: confined to the build queue (the search index is computed elsewhere from
+    // values, and published back on the queue).
+    enum Outcome: Sendable {
+        /// `staleSearch` is the site whose search index is to be made, when the one served
+        /// is older.
+        case built(staleSearch: Site?, changed: Set<String>, files: Int, milliseconds: Int)
+        case failed([Diagnostic], milliseconds: Int)
+    }
+
+    let options: BuildOptions
+    let snapshot: SnapshotBox
+    /// What the last builds made, so a save re-renders only the pages it touches.
+    let cache = BuildCache()
+    /// The site served, while the last build succeeded.
+    private var last: GeneratedSite?
+
+    init(options: BuildOptions, snapshot: SnapshotBox) {
+        self.options = options
+        self.snapshot = snapshot
+    }
+
+    /// A change only to `Templates/assets/` copies those files; an edit of entries' bodies
+    /// alone renders the pages that show them; anything else, or anything after a failed
+    /// build, builds the guide again.
+    func update(changed paths: Set<String>) -> Outcome {
+        let start = DispatchTime.now()
+        let assets = options.templatesDirectory.appendingPathComponent("assets").standardizedFileURL.path + "/"
+        guard last != nil, !paths.isEmpty else { return rebuild() }
+        if paths.allSatisfy({ $0.hasPrefix(assets) }) {
+            return publish(assets: paths, from: assets, since: start)
+        }
+        guard let files = Builder(options: options).patchBodies(of: &last!, changed: paths, cache: cache) else { return rebuild() }
+        let changed = apply(files, removing: [])
+        return .built(staleSearch: last!.site, changed: changed, files: last!.files.count, milliseconds: Self.milliseconds(since: start))
+    }
+
+    /// Builds the whole guide, reusing from the cache what its changes did not touch.
+    func rebuild() -> Outcome {
+        let start = DispatchTime.now()
+        let generated: GeneratedSite
+        do {
+            generated = try Builder(options: options).generate(cache: cache, deferSearch: true)
+        } catch {
+            last = nil
+            return .failed(error.diagnostics, milliseconds: Self.milliseconds(since: start))
+        }
+        let milliseconds = Self.milliseconds(since: start)
+        let firstBuild = snapshot.current.files.isEmpty
+        // After a failed build the cache may hold pages the served snapshot never got.
+        let fresh = last == nil ? nil : generated.fresh
+        let changed = snapshot.update { $0.replaceAll(with: generated.files, fresh: fresh) }
+        writeToDisk(generated.files, changed: changed, firstBuild: firstBuild)
+        last = generated
+        return .built(staleSearch: generated.searchIsStale ? generated.site : nil, changed: changed, files: generated.files.count,
+                      milliseconds: milliseconds)
+    }
+
+    /// The search index files of `site`. Safe off the build queue: it reads the cache under its
+    /// lock and nothing else of this object's.
+    func searchIndex(for site: Site) -> [OutputFile] {
+        Builder(options: options).updatedSearchIndex(for: site, cache: cache)
+    }
+
+    /// Serves and writes a search index made by `searchIndex(for:)` in place of the old one.
+    func publishSearchIndex(_ files: [OutputFile]) {
+        let folder = SearchIndexFiles.folder + "/"
+        let paths = Set(files.map(\.path))
+        let manifest = String(SearchIndexFiles.manifestPath)
+        let (changed, removed) = snapshot.update { served in
+            // The index is the JSON under search/; the search page lives there too.
+            let removed = Set(served.files.keys.filter { $0.hasPrefix(folder) && $0.hasSuffix(".json") && !paths.contains($0) })
+            // Files named by their content that are already served are the same bytes:
+            // thousands on a large guide, and hashing them again kept the server from the next save.
+            let added = files.filter { served.files[$0.path] == nil || $0.path == manifest }
+            return (served.update(added, removing: removed), removed)
+        }
+        OutputWriter(output: options.outputDirectory).update(files.filter { changed.contains($0.path) }, removing: removed)
+    }
+
+    private func publish(assets paths: Set<String>, from assets: String, since start: DispatchTime) -> Outcome {
+        var files: [OutputFile] = [], removed = Set<String>()
+        for path in paths.sorted() {
+            let relative = String(path.dropFirst(assets.count))
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
+                guard !isFolder.boolValue, let data = FileManager.default.contents(atPath: path) else { continue }
+                files.append(Builder.asset(relative, data))
+            } else {
+                removed.insert("assets/\(relative)")
+            }
+        }
+        let changed = apply(files, removing: removed)
+        return .built(staleSearch: nil, changed: changed, files: snapshot.current.files.count, milliseconds: Self.milliseconds(since: start))
+    }
+
+    /// Serves `files` in place of those of the same path and stops serving `removed`, and the
+    /// output folder follows. Returns the paths whose bytes changed.
+    private func apply(_ files: [OutputFile], removing removed: Set<String>) -> Set<String> {
+        let changed = snapshot.update { $0.update(files, removing: removed) }
+        OutputWriter(output: options.outputDirectory).update(files.filter { changed.contains($0.path) }, removing: removed)
+        return changed
+    }
+
+    /// The output folder mirrors what is served, so other tools can look at it too.
+    private func writeToDisk(_ files: [OutputFile], changed: Set<String>, firstBuild: Bool) {
+        let writer = OutputWriter(output: options.outputDirectory)
+        if firstBuild {
+            try? writer.write(files)
+        } else {
+            let paths = Set(files.map(\.path))
+            writer.update(files.filter { changed.contains($0.path) }, removing: changed.filter { !paths.contains($0) })
+        }
+    }
+
+    private static func milliseconds(since start: DispatchTime) -> Int {
+        Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
+    }
+}

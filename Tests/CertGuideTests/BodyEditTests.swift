@@ -1,0 +1,106 @@
+import CertGuide
+import Foundation
+import Testing
+
+/// The preview's fast path: a save that changes only Markdown bodies renders the pages showing
+/// them and nothing else, and ends where a clean build ends.
+@Suite struct BodyEditTests {
+    /// The shipped guide in a temporary folder, built once with a cache.
+    private static func guide() throws -> (TestSite, BuildCache, GeneratedSite) {
+        let site = try TestSite(fixture: nil)
+        try FileManager.default.removeItem(at: site.content)
+        try FileManager.default.copyItem(at: TestSite.projectRoot.appendingPathComponent("Content"), to: site.content)
+        let cache = BuildCache()
+        let generated = try Builder(options: site.options()).generate(cache: cache)
+        return (site, cache, generated)
+    }
+
+    private static func append(_ site: TestSite, _ path: String, _ text: String) throws -> String {
+        let url = site.root.appendingPathComponent(path)
+        try site.write(path, try String(contentsOf: url, encoding: .utf8) + text)
+        return url.standardizedFileURL.path
+    }
+
+    /// The patched site's files, with its search index brought up to date, against a clean build.
+    private static func expectSameAsClean(_ site: TestSite, _ cache: BuildCache, _ patched: GeneratedSite, _ edit: String,
+                                          sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let builder = Builder(options: site.options())
+        let search = builder.updatedSearchIndex(for: patched.site, cache: cache)
+        let searchPaths = Set(search.map(\.path))
+        var files = Dictionary(uniqueKeysWithValues: patched.files.filter { !$0.path.hasPrefix("search/") || !$0.path.hasSuffix(".json") }
+            .map { ($0.path, $0.contents) })
+        for file in search { files[file.path] = file.contents }
+        let clean = try builder.generate(cache: nil)
+        #expect(files.keys.sorted() == clean.files.map(\.path), "\(edit): other files", sourceLocation: sourceLocation)
+        for file in clean.files where files[file.path] != nil && files[file.path] != file.contents {
+            Issue.record("\(edit): \(file.path) differs from a clean build", sourceLocation: sourceLocation)
+        }
+        #expect(searchPaths.contains("search/manifest.json"), sourceLocation: sourceLocation)
+    }
+
+    @Test func bodyEditsOfEveryKindRenderThePagesShowingThem() throws {
+        let (site, cache, first) = try Self.guide()
+        var last = first
+        let edits: [(file: String, pages: Set<String>)] = [
+            ("Content/certifications/certified-library-technician.md", ["certifications/certified-library-technician/index.html"]),
+            ("Content/faq/how-much-does-certification-cost.md", ["faq/how-much-does-certification-cost/index.html", "faq/index.html"]),
+            ("Content/pages/about.md", ["about/index.html", "index.html"]),
+        ]
+        for (file, pages) in edits {
+            let path = try Self.append(site, file, "\nOne more paragraph, with [a link to the cost question](../faq/how-much-does-certification-cost.md).\n")
+            let rendered = try #require(Builder(options: site.options()).patchBodies(of: &last, changed: [path], cache: cache),
+                                        "\(file): a body edit is patched")
+            #expect(Set(rendered.map(\.path)) == pages, "\(file)")
+            #expect(rendered.allSatisfy { String(decoding: $0.contents, as: UTF8.self).contains("One more paragraph") || $0.path == "index.html" })
+            try Self.expectSameAsClean(site, cache, last, file)
+        }
+        // The cache learnt what the patches made: a full build after them renders nothing.
+        let full = try Builder(options: site.options()).generate(cache: cache)
+        #expect(full.fresh.filter { $0.hasSuffix(".html") }.isEmpty, "\(full.fresh.sorted())")
+    }
+
+    @Test func everyOtherChangeIsLeftToAFullBuild() throws {
+        let (site, cache, generated) = try Self.guide()
+        var last = generated
+        let builder = Builder(options: site.options())
+        let certification = "Content/certifications/certified-library-technician.md"
+        let original = try String(contentsOf: site.root.appendingPathComponent(certification), encoding: .utf8)
+        let path = site.root.appendingPathComponent(certification).standardizedFileURL.path
+
+        try site.write(certification, original.replacingOccurrences(of: "title: Certified Library Technician", with: "title: Certified Library Tech"))
+        #expect(builder.patchBodies(of: &last, changed: [path], cache: cache) == nil, "a front matter edit")
+
+        try site.write(certification, original + "\nA [broken link](../faq/no-such-question.md).\n")
+        #expect(builder.patchBodies(of: &last, changed: [path], cache: cache) == nil, "a body with a problem")
+        #expect(throws: DiagnosticsError.self) { try builder.generate(cache: cache) }
+
+        try site.write(certification, original)
+        try site.write("Content/faq/a-new-question.md", try String(contentsOf: site.content.appendingPathComponent("faq/how-much-does-certification-cost.md"), encoding: .utf8))
+        let added = site.content.appendingPathComponent("faq/a-new-question.md").standardizedFileURL.path
+        #expect(builder.patchBodies(of: &last, changed: [added], cache: cache) == nil, "a new file")
+        let settings = site.content.appendingPathComponent("site.yml").standardizedFileURL.path
+        #expect(builder.patchBodies(of: &last, changed: [settings], cache: cache) == nil, "site.yml")
+        let template = site.templates.appendingPathComponent("pages/certification.mustache").standardizedFileURL.path
+        #expect(builder.patchBodies(of: &last, changed: [template], cache: cache) == nil, "a template")
+        #expect(last.files.map(\.contents) == generated.files.map(\.contents), "a refused patch leaves the site as it was")
+    }
+
+    @Test func aBodyPutBackAfterAPatchIsRenderedAgain() throws {
+        let (site, cache, generated) = try Self.guide()
+        var last = generated
+        let file = "Content/certifications/certified-library-technician.md"
+        let original = try String(contentsOf: site.root.appendingPathComponent(file), encoding: .utf8)
+        let path = try Self.append(site, file, "\nA paragraph that will be taken out again.\n")
+        #expect(Builder(options: site.options()).patchBodies(of: &last, changed: [path], cache: cache) != nil)
+        // Back as before, with another entry's facts edited in the same burst: a full build,
+        // which must not take the page from before the patch as unchanged since then.
+        try site.write(file, original)
+        let other = "Content/certifications/academy-of-certified-archivists.md"
+        let text = try String(contentsOf: site.root.appendingPathComponent(other), encoding: .utf8)
+        try site.write(other, text.replacingOccurrences(of: "\nsummary: ", with: "\nsummary: Edited. "))
+        let full = try Builder(options: site.options()).generate(cache: cache)
+        #expect(full.fresh.contains("certifications/certified-library-technician/index.html"))
+        let page = try #require(full.files.first { $0.path == "certifications/certified-library-technician/index.html" })
+        #expect(!String(decoding: page.contents, as: UTF8.self).contains("taken out again"))
+    }
+}
