@@ -70,6 +70,28 @@ import Testing
         #expect(!fresh.contains("about/index.html"), "a page that shows no certification is not rendered again")
     }
 
+    @Test func listsRenderAgainOnlyForTheFactsTheyShow() throws {
+        let (site, cache) = try Self.guide()
+        let clt = "Content/certifications/certified-library-technician.md"
+        // A summary: on cards, but not in the A–Z list or the sources page.
+        try Self.replace(site, clt, "\nsummary: ", "\nsummary: Edited. ")
+        let summary = try Self.expectSameAsClean(site, cache, "summary edit")
+        #expect(summary.contains("compare/index.html") && summary.contains("faq/index.html"), "FAQ answers name the CLT: \(summary.sorted())")
+        #expect(!summary.contains("search/index.html") && !summary.contains("sources/index.html"), "\(summary.sorted())")
+        // A source's title: the sources page (and every footer, which lists the guide's three).
+        try Self.replace(site, clt, "ResumeCat career article", "ResumeCat article")
+        let source = try Self.expectSameAsClean(site, cache, "source edit")
+        #expect(source.contains("sources/index.html"), "\(source.sorted())")
+        // An abbreviation: the A–Z list shows it.
+        try Self.replace(site, clt, "\nabbreviation: ", "\nabbreviation: X")
+        let abbreviation = try Self.expectSameAsClean(site, cache, "abbreviation edit")
+        #expect(abbreviation.contains("search/index.html"), "\(abbreviation.sorted())")
+        // A question that names one certification fewer: the FAQ page and its cards.
+        try Self.replace(site, "Content/faq/how-much-does-certification-cost.md", "related: [certified-library-technician, ", "related: [")
+        let related = try Self.expectSameAsClean(site, cache, "related edit")
+        #expect(related.contains("faq/index.html") && related.contains("certifications/certified-library-technician/index.html"), "\(related.sorted())")
+    }
+
     @Test func addingRenamingAndDeletingEntries() throws {
         let (site, cache) = try Self.guide()
         try FileManager.default.moveItem(at: site.content.appendingPathComponent("certifications/certificate-of-library-management.md"),

@@ -38,7 +38,10 @@ struct PageInputs {
     private static func shared(_ site: Site, searchManifest: String, cards: Fingerprint) -> [(name: String, inputs: Fingerprint)] {
         var siteWide = Fingerprint()
         siteWide.add(site.lastVerified?.description ?? "")
-        for source in site.sources {
+        // The footer names the first sources and counts the others.
+        let sources = site.sources
+        siteWide.add(sources.count)
+        for source in sources.prefix(SharedContext.footerSources) {
             siteWide.add(source.title)
             siteWide.add(source.url ?? "")
         }
@@ -89,15 +92,40 @@ struct PageInputs {
         case .compare:
             inputs.add(cards)
         case .faqIndex:
-            inputs.add(cards)
+            // Every question with its answer and the cards of the certifications it names.
             inputs.add(topics)
-            for faq in faqs { inputs.add(faq.entry, body: true) }
+            for faq in faqs {
+                inputs.add(faq.entry, body: true)
+                for certification in faq.related { inputs.add(certifications[certification].entry.frontMatterFingerprint) }
+            }
         case .topics:
             inputs.add(topics)
-        case .search, .sources:
-            inputs.add(cards)
-            for faq in faqs { inputs.add(faq.entry.frontMatterFingerprint) }
-            for page in pages { inputs.add(page.entry.frontMatterFingerprint) }
+        case .search:
+            // The A–Z list: what it shows of each entry, not all its facts, so that editing a
+            // cost does not render a list of 10,000 titles again.
+            for page in certifications {
+                inputs.add(page.entry.frontMatter.title)
+                inputs.add(page.entry.frontMatter.abbreviation ?? "")
+                inputs.add(page.url)
+            }
+            for page in faqs {
+                inputs.add(page.entry.frontMatter.question)
+                inputs.add(page.url)
+            }
+            for page in pages {
+                inputs.add(page.entry.frontMatter.title)
+                inputs.add(page.url)
+            }
+        case .sources:
+            for citation in site.citations {
+                inputs.add(citation.source.title)
+                inputs.add(citation.source.url ?? "")
+                for entry in citation.citedBy {
+                    inputs.add(entry.title)
+                    inputs.add(entry.url)
+                }
+                inputs.add("|")
+            }
         case .certification(let index):
             let page = certifications[index]
             inputs.add(page.entry, body: true)

@@ -34,10 +34,11 @@ struct Feeds {
           <updated>\(updated)</updated>
 
         """
-        for page in entries {
+        // Each entry written on its own, on every core.
+        let written = entries.parallelMap { page in
             let front = page.entry.frontMatter
             let url = XML.escape(site.absoluteURL(page.url))
-            xml += """
+            return """
               <entry>
                 <title>\(XML.escape(front.title))</title>
                 <link href="\(url)"/>
@@ -49,7 +50,7 @@ struct Feeds {
 
             """
         }
-        return xml + "</feed>\n"
+        return xml + written.joined() + "</feed>\n"
     }
 
     func robots() -> String {
@@ -58,50 +59,53 @@ struct Feeds {
 
     /// `/api/certifications.json`: every certification's facts, for anyone to reuse.
     func openData() -> String {
-        let items: [[String: Any]] = site.certifications.map { page in
-            let front = page.entry.frontMatter
-            var item: [String: Any] = [
-                "slug": page.entry.slug, "url": site.absoluteURL(page.url), "title": front.title,
-                "issuer": front.issuer, "summary": front.summary, "level": front.level.rawValue,
-                "settings": (front.settings ?? []).map(\.rawValue), "topics": front.topics ?? [],
-                "eligibility": front.eligibility ?? [], "verified": front.verified.description,
-                "sources": (front.sources ?? []).map { source -> [String: Any] in
-                    var value: [String: Any] = ["title": source.title]
-                    if let url = source.url { value["url"] = url }
-                    return value
-                },
-            ]
-            if let abbreviation = front.abbreviation { item["abbreviation"] = abbreviation }
-            if let cost = front.cost {
-                var value: [String: Any] = ["min": JSONText.number(cost.min), "max": JSONText.number(cost.max ?? cost.min),
-                                            "currency": cost.currency ?? "USD"]
-                if let note = cost.note { value["note"] = note }
-                item["cost"] = value
-            }
-            if let months = front.durationMonths {
-                item["duration_months"] = ["min": JSONText.number(months.min), "max": JSONText.number(months.max ?? months.min)]
-            }
-            if let exam = front.exam {
-                var value: [String: Any] = [:]
-                if let format = exam.format { value["format"] = format }
-                if let questions = exam.questions { value["questions"] = questions }
-                if let score = exam.passingScorePercent { value["passing_score_percent"] = JSONText.number(score) }
-                if let minutes = exam.lengthMinutes { value["length_minutes"] = minutes }
-                item["exam"] = value
-            }
-            if let renewal = front.renewal {
-                var value: [String: Any] = [:]
-                if let years = renewal.everyYears { value["every_years"] = JSONText.number(years) }
-                if let by = renewal.by { value["by"] = by }
-                item["renewal"] = value
-            }
-            return item
-        }
+        // Each certification written on its own, on every core: 10,000 took most of a second.
+        let items = site.certifications.parallelMap { page in JSONText.Written(text: JSONText.encode(openData(page), pretty: true, depth: 2)) }
         return JSONText.encode([
             "title": site.config.title,
             "url": site.absoluteURL("/"),
             "certifications": items,
         ], pretty: true) + "\n"
+    }
+
+    private func openData(_ page: Site.CertificationPage) -> [String: Any] {
+        let front = page.entry.frontMatter
+        var item: [String: Any] = [
+            "slug": page.entry.slug, "url": site.absoluteURL(page.url), "title": front.title,
+            "issuer": front.issuer, "summary": front.summary, "level": front.level.rawValue,
+            "settings": (front.settings ?? []).map(\.rawValue), "topics": front.topics ?? [],
+            "eligibility": front.eligibility ?? [], "verified": front.verified.description,
+            "sources": (front.sources ?? []).map { source -> [String: Any] in
+                var value: [String: Any] = ["title": source.title]
+                if let url = source.url { value["url"] = url }
+                return value
+            },
+        ]
+        if let abbreviation = front.abbreviation { item["abbreviation"] = abbreviation }
+        if let cost = front.cost {
+            var value: [String: Any] = ["min": JSONText.number(cost.min), "max": JSONText.number(cost.max ?? cost.min),
+                                        "currency": cost.currency ?? "USD"]
+            if let note = cost.note { value["note"] = note }
+            item["cost"] = value
+        }
+        if let months = front.durationMonths {
+            item["duration_months"] = ["min": JSONText.number(months.min), "max": JSONText.number(months.max ?? months.min)]
+        }
+        if let exam = front.exam {
+            var value: [String: Any] = [:]
+            if let format = exam.format { value["format"] = format }
+            if let questions = exam.questions { value["questions"] = questions }
+            if let score = exam.passingScorePercent { value["passing_score_percent"] = JSONText.number(score) }
+            if let minutes = exam.lengthMinutes { value["length_minutes"] = minutes }
+            item["exam"] = value
+        }
+        if let renewal = front.renewal {
+            var value: [String: Any] = [:]
+            if let years = renewal.everyYears { value["every_years"] = JSONText.number(years) }
+            if let by = renewal.by { value["by"] = by }
+            item["renewal"] = value
+        }
+        return item
     }
 
     /// A page at an old URL that sends readers and crawlers to the entry's current one.

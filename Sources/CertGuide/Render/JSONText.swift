@@ -4,8 +4,18 @@
 /// of a whole build's time on a large guide.
 enum JSONText {
     static func encode(_ object: Any, pretty: Bool = false) -> String {
+        encode(object, pretty: pretty, depth: 0)
+    }
+
+    /// JSON already written, placed as it is: parts of a large file written on every core.
+    struct Written {
+        var text: String
+    }
+
+    /// `object` as it is written `depth` levels deep in a pretty-printed file.
+    static func encode(_ object: Any, pretty: Bool, depth: Int) -> String {
         var output = ""
-        write(object, into: &output, indent: pretty ? 0 : nil)
+        write(object, into: &output, indent: pretty ? depth : nil)
         return output
     }
 
@@ -18,6 +28,8 @@ enum JSONText {
         switch value {
         case let string as String:
             writeString(string, into: &output)
+        case let written as Written:
+            output += written.text
         case let bool as Bool:
             output += bool ? "true" : "false"
         case let int as Int:
