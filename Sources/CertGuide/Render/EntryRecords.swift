@@ -2,8 +2,14 @@
 /// template can test `{{#cost}}` while a misspelt name is still reported as missing.
 struct EntryRecords {
     let site: Site
+    /// Cards made already, by certification: a guide of 10,000 shows each in many lists.
+    var cards: [Record]? = nil
 
     func card(_ index: Int) -> Record {
+        cards?[index] ?? makeCard(index)
+    }
+
+    func makeCard(_ index: Int) -> Record {
         let page = site.certifications[index]
         let front = page.entry.frontMatter
         return Record([

@@ -65,7 +65,7 @@ struct PageContexts {
     private let shared: SharedContext
     init(site: Site, shared: SharedContext) {
         self.site = site
-        self.records = EntryRecords(site: site)
+        self.records = EntryRecords(site: site, cards: shared.cards)
         self.data = StructuredData(site: site)
         self.shared = shared
     }

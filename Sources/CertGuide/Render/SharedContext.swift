@@ -19,7 +19,7 @@ struct SharedContext: @unchecked Sendable {
     init(site: Site, searchManifest: String) {
         let sources = site.sources
         let records = EntryRecords(site: site)
-        let cards = Array(site.certifications.indices).parallelMap(records.card)
+        let cards = Array(site.certifications.indices).parallelMap(records.makeCard)
         self.cards = cards
         values = [
             "site": Record([
