@@ -32,13 +32,16 @@ def start_serve(binary, site):
     raise SystemExit("serve did not start")
 
 
-def collect_build_times(process, times):
+def collect_build_times(process, times, search_times):
     """The server's own figure for each rebuild ("Built N files in M ms"), without the watcher's
-    quiet period or the socket."""
+    quiet period or the socket, and for each search index brought up to date after one."""
     for line in process.stdout:
         match = re.search(r"Built \d+ files in (\d+) ms", line)
         if match:
             times.append(int(match.group(1)))
+        match = re.search(r"Search index updated in (\d+) ms \((\d+) files changed\)", line)
+        if match:
+            search_times.append((int(match.group(1)), int(match.group(2))))
 
 
 def open_socket(port):
@@ -84,8 +87,8 @@ def main():
     binary = os.path.abspath(args.binary)
     process, port, startup = start_serve(binary, args.site)
     print(f"serve: first build and listening after {startup:.2f} s on port {port}")
-    build_times = []
-    threading.Thread(target=collect_build_times, args=(process, build_times), daemon=True).start()
+    build_times, search_times = [], []
+    threading.Thread(target=collect_build_times, args=(process, build_times, search_times), daemon=True).start()
     try:
         sock = open_socket(port)
         certs = sorted(os.listdir(os.path.join(args.site, "Content", "certifications")))
@@ -118,6 +121,10 @@ def main():
             if rebuilds:
                 print(f"{kind} edit: rebuild time as the server reports it: median {statistics.median(rebuilds):.0f} ms, "
                       f"min {min(rebuilds)} ms, max {max(rebuilds)} ms")
+        if search_times:
+            print(f"search index brought up to date {len(search_times)} times (the others were overtaken by a newer save): "
+                  f"median {statistics.median(t for t, _ in search_times):.0f} ms, "
+                  f"median {statistics.median(n for _, n in search_times):.0f} files changed")
         page = "/certifications/" + certs[0][:-3] + "/"
         print(f"wrk preview server {page}: {wrk(f'http://127.0.0.1:{port}{page}', args.wrk_seconds)}")
     finally:

@@ -69,7 +69,8 @@ final class PreviewBuilder: @unchecked Sendable {
     }
 
     /// Serves and writes a search index made by `searchIndex(for:)` in place of the old one.
-    func publishSearchIndex(_ files: [OutputFile]) {
+    /// Returns how many of its files changed.
+    func publishSearchIndex(_ files: [OutputFile]) -> Int {
         let folder = SearchIndexFiles.folder + "/"
         let paths = Set(files.map(\.path))
         let manifest = String(SearchIndexFiles.manifestPath)
@@ -82,6 +83,7 @@ final class PreviewBuilder: @unchecked Sendable {
             return (served.update(added, removing: removed), removed)
         }
         OutputWriter(output: options.outputDirectory).update(files.filter { changed.contains($0.path) }, removing: removed)
+        return changed.count
     }
 
     private func publish(assets paths: Set<String>, from assets: String, since start: DispatchTime) -> Outcome {

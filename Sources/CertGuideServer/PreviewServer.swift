@@ -7,6 +7,8 @@ import Foundation
 public enum PreviewEvent: Sendable {
     case built(files: Int, changed: Int, milliseconds: Int)
     case failed([Diagnostic], milliseconds: Int)
+    /// The search index caught up with the pages (it is redone after they are served).
+    case searchIndexUpdated(changed: Int, milliseconds: Int)
 }
 
 /// `certguide serve`: builds the guide, serves it from memory on a loopback port, rebuilds on
@@ -151,13 +153,15 @@ public actor PreviewServer {
     /// of thousands of entries, and no page shows it); then its files replace the old ones,
     /// unless a newer build has come since: its own index will.
     private func updateSearchIndex(_ site: Site, generation: Int) {
-        let newest = newestBuild, builder = self.builder, buildQueue = self.buildQueue
+        let newest = newestBuild, builder = self.builder, buildQueue = self.buildQueue, log = self.log
         searchQueue.async {
             guard newest.isCurrent(generation) else { return }
+            let start = DispatchTime.now()
             let files = builder.searchIndex(for: site)
             buildQueue.async {
                 guard newest.isCurrent(generation) else { return }
-                builder.publishSearchIndex(files)
+                let changed = builder.publishSearchIndex(files)
+                log(.searchIndexUpdated(changed: changed, milliseconds: Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)))
             }
         }
     }
