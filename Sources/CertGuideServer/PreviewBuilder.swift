@@ -20,6 +20,8 @@ final class PreviewBuilder: @unchecked Sendable {
     let cache = BuildCache()
     /// The site served, while the last build succeeded.
     private var last: GeneratedSite?
+    /// Every change to the output folder, in the order of the builds that made them.
+    private let disk = DispatchQueue(label: "certguide.preview.disk")
 
     init(options: BuildOptions, snapshot: SnapshotBox) {
         self.options = options
@@ -82,7 +84,7 @@ final class PreviewBuilder: @unchecked Sendable {
             let added = files.filter { served.files[$0.path] == nil || $0.path == manifest }
             return (served.update(added, removing: removed), removed)
         }
-        OutputWriter(output: options.outputDirectory).update(files.filter { changed.contains($0.path) }, removing: removed)
+        mirror(files.filter { changed.contains($0.path) }, removing: removed)
         return changed.count
     }
 
@@ -106,19 +108,33 @@ final class PreviewBuilder: @unchecked Sendable {
     /// output folder follows. Returns the paths whose bytes changed.
     private func apply(_ files: [OutputFile], removing removed: Set<String>) -> Set<String> {
         let changed = snapshot.update { $0.update(files, removing: removed) }
-        OutputWriter(output: options.outputDirectory).update(files.filter { changed.contains($0.path) }, removing: removed)
+        mirror(files.filter { changed.contains($0.path) }, removing: removed)
         return changed
     }
 
     /// The output folder mirrors what is served, so other tools can look at it too.
     private func writeToDisk(_ files: [OutputFile], changed: Set<String>, firstBuild: Bool) {
-        let writer = OutputWriter(output: options.outputDirectory)
         if firstBuild {
-            try? writer.write(files)
+            let output = options.outputDirectory
+            disk.async { try? OutputWriter(output: output).write(files) }
         } else {
             let paths = Set(files.map(\.path))
-            writer.update(files.filter { changed.contains($0.path) }, removing: changed.filter { !paths.contains($0) })
+            mirror(files.filter { changed.contains($0.path) }, removing: changed.filter { !paths.contains($0) })
         }
+    }
+
+    /// Writes and removes files in the output folder after the builds before have, but without
+    /// holding up the next build: the preview serves from memory, and on a guide of 10,000 a
+    /// search index that renames thousands of files took the disk half a minute.
+    private func mirror(_ files: [OutputFile], removing removed: Set<String>) {
+        guard !files.isEmpty || !removed.isEmpty else { return }
+        let output = options.outputDirectory
+        disk.async { OutputWriter(output: output).update(files, removing: removed) }
+    }
+
+    /// Waits until the output folder holds what is served.
+    func waitForDisk() {
+        disk.sync {}
     }
 
     private static func milliseconds(since start: DispatchTime) -> Int {

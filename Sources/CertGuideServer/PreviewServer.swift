@@ -110,6 +110,19 @@ public actor PreviewServer {
         await hub.closeAll()
         await server?.stop(timeout: 1)
         serverTask?.cancel()
+        await waitForOutput()
+    }
+
+    /// Returns once the output folder holds what is served: it is written after each build, in
+    /// the builds' order, without holding up the next one.
+    public func waitForOutput() async {
+        let builder = self.builder
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                builder.waitForDisk()
+                continuation.resume()
+            }
+        }
     }
 
     /// After a burst of changes: a change only to `Templates/assets/` (a stylesheet, a script,

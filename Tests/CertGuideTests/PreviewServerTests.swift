@@ -117,6 +117,7 @@ import Testing
         #expect(await socket.next(within: 2) == #"{"type":"css"}"#)
         #expect(try await running.client.fetch("/assets/site.css").text.contains(".certguide-test"))
         // Only the asset was republished, and the output is what a clean build gives.
+        await running.server.waitForOutput()
         let clean = try Builder(options: running.site.options()).generate().1
         let written = try running.site.snapshot()
         #expect(Set(written.keys) == Set(clean.map(\.path)))
@@ -166,6 +167,7 @@ import Testing
         }
         #expect(settled)
         try await Task.sleep(for: .milliseconds(400))
+        await running.server.waitForOutput()
         let clean = try Builder(options: running.site.options()).generate().1
         let served = try running.site.snapshot()
         #expect(Set(served.keys) == Set(clean.map(\.path)))
