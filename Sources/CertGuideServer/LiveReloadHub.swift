@@ -5,6 +5,8 @@ import Foundation
 /// build's errors. A page that connects while the build is broken gets the errors at once.
 public actor LiveReloadHub {
     private var clients: [UUID: AsyncStream<WSMessage>.Continuation] = [:]
+    /// The output file each page shows (`faq/index.html`), once its script has said.
+    private var pages: [UUID: String] = [:]
     private var currentErrors: String?
 
     public init() {}
@@ -21,15 +23,32 @@ public actor LiveReloadHub {
 
     func unsubscribe(_ id: UUID) {
         clients.removeValue(forKey: id)?.finish()
+        pages.removeValue(forKey: id)
     }
 
-    /// After a good build: reload pages, or only restyle them when nothing but CSS changed.
+    /// A page told which URL it shows (`/faq/`).
+    func page(_ id: UUID, shows path: String) {
+        guard clients[id] != nil, path.hasPrefix("/") else { return }
+        pages[id] = path.hasSuffix("/") ? String(path.dropFirst()) + "index.html" : String(path.dropFirst())
+    }
+
+    /// The output files open pages show, so a build can render those first.
+    public var openPages: Set<String> { Set(pages.values) }
+
+    /// After a good build: reload the pages whose file changed (and those that have not said
+    /// which they are), or only restyle them when nothing but CSS changed. After a failed
+    /// build every page reloads, to drop the errors.
     func buildSucceeded(changed: Set<String>) {
         let wasBroken = currentErrors != nil
         currentErrors = nil
         guard !changed.isEmpty || wasBroken else { return }
-        let cssOnly = !wasBroken && changed.allSatisfy { $0.hasSuffix(".css") }
-        send(cssOnly ? Self.message(["type": "css"]) : Self.message(["type": "reload"]))
+        if !wasBroken, changed.allSatisfy({ $0.hasSuffix(".css") }) { return send(Self.message(["type": "css"])) }
+        let reload = Self.message(["type": "reload"])
+        // A page's own file changed, or one every page may load (a script, an image).
+        let everyPage = wasBroken || changed.contains { $0.hasPrefix("assets/") }
+        for (id, continuation) in clients where everyPage || pages[id].map(changed.contains) ?? true {
+            continuation.yield(.text(reload))
+        }
     }
 
     func buildFailed(_ diagnostics: [String]) {
@@ -60,7 +79,15 @@ struct LiveReloadSocket: WSMessageHandler {
     func makeMessages(for client: AsyncStream<WSMessage>) async throws -> AsyncStream<WSMessage> {
         let (id, stream) = await hub.subscribe()
         Task {
-            for await message in client where message == .close() { break }
+            for await message in client {
+                if message == .close() { break }
+                // {"page": "/faq/"}: which page this is.
+                if case .text(let text) = message,
+                   let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any],
+                   let path = object["page"] as? String {
+                    await hub.page(id, shows: path)
+                }
+            }
             await hub.unsubscribe(id)
         }
         return stream

@@ -58,6 +58,7 @@ enum LiveReloadScript {
         const socket = new WebSocket(url);
         socket.addEventListener("open", () => {
           retries = 0;
+          socket.send(JSON.stringify({ page: location.pathname }));
           if (wasDown) location.reload();
         });
         socket.addEventListener("message", (event) => {

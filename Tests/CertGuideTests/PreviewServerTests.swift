@@ -108,6 +108,23 @@ import Testing
         await finish(running)
     }
 
+    @Test func onlyPagesWhoseFileChangedReload() async throws {
+        let running = try await start()
+        let edited = try await running.client.webSocket("/__certguide/live")
+        edited.sendText(#"{"page":"/certifications/beta-archivist/"}"#)
+        let other = try await running.client.webSocket("/__certguide/live")
+        other.sendText(#"{"page":"/topics/"}"#)
+        let unknown = try await running.client.webSocket("/__certguide/live")
+        try await Task.sleep(for: .milliseconds(150))
+        let path = "Content/certifications/beta-archivist.md"
+        let original = try String(contentsOf: running.site.root.appendingPathComponent(path), encoding: .utf8)
+        try running.site.write(path, original.replacingOccurrences(of: "Beta body.", with: "Edited for one page."))
+        #expect(await edited.next(within: 2) == #"{"type":"reload"}"#, "the page showing the entry")
+        #expect(await unknown.next(within: 1) == #"{"type":"reload"}"#, "a page that has not said which it is")
+        #expect(await other.next(within: 0.5) == nil, "the topics page shows no body")
+        await finish(running)
+    }
+
     @Test func stylesheetChangeRestylesWithoutReload() async throws {
         let running = try await start()
         let socket = try await running.client.webSocket("/__certguide/live")

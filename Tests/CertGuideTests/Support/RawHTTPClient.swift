@@ -118,6 +118,14 @@ final class WebSocketReader {
         return takeFrame()
     }
 
+    /// Sends a short text message, masked as browsers must.
+    func sendText(_ text: String) {
+        let payload = [UInt8](text.utf8), mask: [UInt8] = [0x1F, 0x2E, 0x3D, 0x4C]
+        precondition(payload.count < 126, "short messages only")
+        let frame = [0x81, 0x80 | UInt8(payload.count)] + mask + payload.enumerated().map { $1 ^ mask[$0 % 4] }
+        _ = frame.withUnsafeBytes { Glibc.send(socket, $0.baseAddress, frame.count, Int32(MSG_NOSIGNAL)) }
+    }
+
     private func takeFrame() -> String? {
         let bytes = [UInt8](buffer)
         guard bytes.count >= 2 else { return nil }
