@@ -62,9 +62,24 @@ public struct GeneratedSite: Sendable {
     public var searchIndexMilliseconds: Int
     /// The search files are the previous build's (`generate(cache:deferSearch:)`).
     public var searchIsStale = false
+    /// Files that changed but still hold their last version (`generate(cache:renderFirst:)`),
+    /// until `completeDeferred` makes them.
+    public var deferred = Set<String>()
     /// What `patchBodies` needs to render pages again without loading anything else.
     var templates: TemplateLibrary?
     var searchManifest = ""
+}
+
+extension GeneratedSite {
+    /// Puts `made` in place of the files of the same paths, all of which are in `files`.
+    mutating func replace(_ made: [OutputFile]) {
+        for file in made {
+            // `files` is sorted by path.
+            let position = files.partitioningIndex { $0.path >= file.path }
+            precondition(position < files.count && files[position].path == file.path, "\(file.path) is not a file of the site")
+            files[position] = file
+        }
+    }
 }
 
 /// The whole pipeline: load -> model -> render -> write. Never prints, never exits.
@@ -87,7 +102,10 @@ public struct Builder: Sendable {
     /// - Parameter deferSearch: with a cache that holds a search index, use that one as it is
     ///   and say so in `searchIsStale`, so the pages can be served before the index is redone
     ///   with `updatedSearchIndex`. Pages do not depend on the index's content.
-    public func generate(cache: BuildCache?, deferSearch: Bool = false) throws(DiagnosticsError) -> GeneratedSite {
+    /// - Parameter renderFirst: with a cache, make only these files (and new ones) now, and
+    ///   leave the other changed ones at their last version, listed in `deferred`, for
+    ///   `completeDeferred` (`SiteRenderer.render(_:searchManifest:first:)`).
+    public func generate(cache: BuildCache?, deferSearch: Bool = false, renderFirst: Set<String>? = nil) throws(DiagnosticsError) -> GeneratedSite {
         cache?.startBuild()
         let loader = ContentLoader(contentDirectory: options.contentDirectory, displayRoot: options.contentDirectory.relativePath,
                                    includeDrafts: options.includeDrafts, fileSystem: options.fileSystem, cache: cache)
@@ -115,7 +133,8 @@ public struct Builder: Sendable {
         let (search, searchIsNew) = deferred.map { ($0, false) } ?? searchIndex(site, cache: cache)
         let searchTime = Self.milliseconds(since: start)
         options.progress?(.rendering(entries: site.certifications.count + site.faqs.count + site.pages.count))
-        var (files, fresh) = try SiteRenderer(templates: templates, cache: cache).render(site, searchManifest: search.manifestURL)
+        var (files, fresh, later) = try SiteRenderer(templates: templates, cache: cache)
+            .render(site, searchManifest: search.manifestURL, first: renderFirst)
         files += search.files
         if searchIsNew { fresh.formUnion(search.files.map(\.path)) }
         for asset in try assets() {
@@ -125,7 +144,19 @@ public struct Builder: Sendable {
         }
         cache?.finishBuild()
         return GeneratedSite(site: site, files: files.sorted { $0.path < $1.path }, fresh: fresh, searchIndexMilliseconds: searchTime,
-                             searchIsStale: deferred != nil, templates: templates, searchManifest: search.manifestURL)
+                             searchIsStale: deferred != nil, deferred: later, templates: templates, searchManifest: search.manifestURL)
+    }
+
+    /// Makes the files `generate(cache:renderFirst:)` left at their last version, puts them in
+    /// `generated`, and returns them.
+    public func completeDeferred(_ generated: inout GeneratedSite, cache: BuildCache) throws(DiagnosticsError) -> [OutputFile] {
+        guard let templates = generated.templates, !generated.deferred.isEmpty else { return [] }
+        let (rendered, fresh, _) = try SiteRenderer(templates: templates, cache: cache).render(generated.site, searchManifest: generated.searchManifest)
+        let made = rendered.filter { fresh.contains($0.path) }
+        generated.replace(made)
+        generated.fresh.formUnion(fresh)
+        generated.deferred = []
+        return made
     }
 
     /// The search index files of a site generated with `deferSearch` (or patched), made for

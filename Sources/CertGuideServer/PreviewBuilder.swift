@@ -31,37 +31,52 @@ final class PreviewBuilder: @unchecked Sendable {
     /// A change only to `Templates/assets/` copies those files; an edit of entries' bodies
     /// alone renders the pages that show them; anything else, or anything after a failed
     /// build, builds the guide again.
-    func update(changed paths: Set<String>) -> Outcome {
+    /// - Parameters:
+    ///   - open: the output files of pages open in browsers, rendered first.
+    ///   - early: told when the open pages are served, if the rest takes another step.
+    func update(changed paths: Set<String>, open: Set<String> = [], early: (Outcome) -> Void = { _ in }) -> Outcome {
         let start = DispatchTime.now()
         let assets = options.templatesDirectory.appendingPathComponent("assets").standardizedFileURL.path + "/"
-        guard last != nil, !paths.isEmpty else { return rebuild() }
+        guard last != nil, !paths.isEmpty else { return rebuild(open: open, early: early) }
         if paths.allSatisfy({ $0.hasPrefix(assets) }) {
             return publish(assets: paths, from: assets, since: start)
         }
-        guard let files = Builder(options: options).patchBodies(of: &last!, changed: paths, cache: cache) else { return rebuild() }
+        guard let files = Builder(options: options).patchBodies(of: &last!, changed: paths, cache: cache) else {
+            return rebuild(open: open, early: early)
+        }
         let changed = apply(files, removing: [])
         return .built(staleSearch: last!.site, changed: changed, files: last!.files.count, milliseconds: Self.milliseconds(since: start))
     }
 
-    /// Builds the whole guide, reusing from the cache what its changes did not touch.
-    func rebuild() -> Outcome {
+    /// Builds the whole guide, reusing from the cache what its changes did not touch. The open
+    /// pages are served (and `early` told) before the other files that changed are made.
+    func rebuild(open: Set<String> = [], early: (Outcome) -> Void = { _ in }) -> Outcome {
         let start = DispatchTime.now()
-        let generated: GeneratedSite
+        let builder = Builder(options: options)
+        var generated: GeneratedSite
         do {
-            generated = try Builder(options: options).generate(cache: cache, deferSearch: true)
+            generated = try builder.generate(cache: cache, deferSearch: true, renderFirst: last == nil || open.isEmpty ? nil : open)
         } catch {
             last = nil
             return .failed(error.diagnostics, milliseconds: Self.milliseconds(since: start))
         }
-        let milliseconds = Self.milliseconds(since: start)
         let firstBuild = snapshot.current.files.isEmpty
         // After a failed build the cache may hold pages the served snapshot never got.
         let fresh = last == nil ? nil : generated.fresh
-        let changed = snapshot.update { $0.replaceAll(with: generated.files, fresh: fresh) }
+        var changed = snapshot.update { $0.replaceAll(with: generated.files, fresh: fresh) }
         writeToDisk(generated.files, changed: changed, firstBuild: firstBuild)
+        if !generated.deferred.isEmpty {
+            early(.built(staleSearch: nil, changed: changed, files: generated.files.count, milliseconds: Self.milliseconds(since: start)))
+            do {
+                changed = apply(try builder.completeDeferred(&generated, cache: cache), removing: [])
+            } catch {
+                last = nil
+                return .failed(error.diagnostics, milliseconds: Self.milliseconds(since: start))
+            }
+        }
         last = generated
         return .built(staleSearch: generated.searchIsStale ? generated.site : nil, changed: changed, files: generated.files.count,
-                      milliseconds: milliseconds)
+                      milliseconds: Self.milliseconds(since: start))
     }
 
     /// The search index files of `site`. Safe off the build queue: it reads the cache under its

@@ -7,6 +7,8 @@ import Foundation
 public enum PreviewEvent: Sendable {
     case built(files: Int, changed: Int, milliseconds: Int)
     case failed([Diagnostic], milliseconds: Int)
+    /// The pages open in browsers are served; the other files the change touched follow.
+    case openPagesServed(changed: Int, milliseconds: Int)
     /// The search index caught up with the pages (it is redone after they are served).
     case searchIndexUpdated(changed: Int, milliseconds: Int)
 }
@@ -130,13 +132,26 @@ public actor PreviewServer {
     /// entries' bodies alone renders just the pages that show them; anything else, or any
     /// change while the last build failed, rebuilds the guide.
     public func rebuild(changed paths: Set<String>) async {
-        _ = await finish(await onBuildQueue { $0.update(changed: paths) })
+        let open = await hub.openPages, early = earlyNotice
+        _ = await finish(await onBuildQueue { $0.update(changed: paths, open: open, early: early) })
     }
 
     /// Rebuilds now. Called by the watcher after each burst of changes; tests call it directly.
     @discardableResult
     public func rebuild() async -> Bool {
-        await finish(await onBuildQueue { $0.rebuild() })
+        let open = await hub.openPages, early = earlyNotice
+        return await finish(await onBuildQueue { $0.rebuild(open: open, early: early) })
+    }
+
+    /// Reloads the open pages as soon as they are served, while the build goes on.
+    private nonisolated var earlyNotice: @Sendable (PreviewBuilder.Outcome) -> Void {
+        { [hub, log] outcome in
+            guard case .built(_, let changed, _, let milliseconds) = outcome else { return }
+            Task {
+                await hub.buildSucceeded(changed: changed)
+                log(.openPagesServed(changed: changed.count, milliseconds: milliseconds))
+            }
+        }
     }
 
     /// Runs `work` on the build queue: builds, and every change to the served files, happen

@@ -47,6 +47,8 @@ struct ServeCommand: AsyncParsableCommand {
             case .failed(let diagnostics, _):
                 printer.print(diagnostics)
                 printer.summary("build failed; still serving the last good site until the next save fixes it")
+            case .openPagesServed(let changed, let milliseconds):
+                say("Open pages rendered first in \(milliseconds) ms (\(changed) files changed); rendering the rest")
             case .searchIndexUpdated(let changed, let milliseconds):
                 if changed > 0 { say("Search index updated in \(milliseconds) ms (\(changed) files changed)") }
             }

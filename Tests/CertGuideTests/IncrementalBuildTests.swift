@@ -92,6 +92,28 @@ import Testing
         #expect(related.contains("faq/index.html") && related.contains("certifications/certified-library-technician/index.html"), "\(related.sorted())")
     }
 
+    @Test func openPagesFirstThenTheRest() throws {
+        let (site, cache) = try Self.guide()
+        let builder = Builder(options: site.options())
+        let before = try builder.generate(cache: cache)
+        try Self.replace(site, "Content/certifications/certified-library-technician.md", "\nsummary: ", "\nsummary: Edited first. ")
+        let open = "certifications/certified-library-technician/index.html"
+        var generated = try builder.generate(cache: cache, renderFirst: [open])
+        #expect(generated.fresh.filter { $0.hasSuffix(".html") } == [open])
+        #expect(generated.deferred.contains("compare/index.html") && generated.deferred.contains("api/certifications.json"))
+        let old = Dictionary(uniqueKeysWithValues: before.files.map { ($0.path, $0.contents) })
+        #expect(generated.files.allSatisfy { !generated.deferred.contains($0.path) || old[$0.path] == $0.contents }, "deferred files keep their last version")
+        let deferred = generated.deferred
+        let made = try builder.completeDeferred(&generated, cache: cache)
+        #expect(Set(made.map(\.path)) == deferred, "the rest is what was deferred")
+        #expect(generated.deferred.isEmpty)
+        let clean = try builder.generate(cache: nil)
+        #expect(generated.files.map(\.path) == clean.files.map(\.path))
+        for (a, b) in zip(generated.files, clean.files) where a.path == b.path && a.contents != b.contents {
+            Issue.record("\(a.path) differs from a clean build")
+        }
+    }
+
     @Test func addingRenamingAndDeletingEntries() throws {
         let (site, cache) = try Self.guide()
         try FileManager.default.moveItem(at: site.content.appendingPathComponent("certifications/certificate-of-library-management.md"),

@@ -125,6 +125,26 @@ import Testing
         await finish(running)
     }
 
+    @Test func aFactEditReloadsTheOpenPageBeforeTheListsAreDone() async throws {
+        let running = try await start()
+        let socket = try await running.client.webSocket("/__certguide/live")
+        socket.sendText(#"{"page":"/certifications/beta-archivist/"}"#)
+        try await Task.sleep(for: .milliseconds(150))
+        let path = "Content/certifications/beta-archivist.md"
+        let original = try String(contentsOf: running.site.root.appendingPathComponent(path), encoding: .utf8)
+        try running.site.write(path, original.replacingOccurrences(of: "\nsummary: ", with: "\nsummary: Now cheaper. "))
+        #expect(await socket.next(within: 2) == #"{"type":"reload"}"#)
+        #expect(try await running.client.fetch("/certifications/beta-archivist/").text.contains("Now cheaper."))
+        #expect(try await eventually { try await running.client.fetch("/certifications/").text.contains("Now cheaper.") }, "the lists follow")
+        try await Task.sleep(for: .milliseconds(400))
+        await running.server.waitForOutput()
+        let clean = try Builder(options: running.site.options()).generate().1
+        let written = try running.site.snapshot()
+        #expect(Set(written.keys) == Set(clean.map(\.path)))
+        for file in clean where written[file.path] != file.contents { Issue.record("\(file.path) differs from a clean build") }
+        await finish(running)
+    }
+
     @Test func stylesheetChangeRestylesWithoutReload() async throws {
         let running = try await start()
         let socket = try await running.client.webSocket("/__certguide/live")

@@ -35,6 +35,11 @@ enum PageKind: Sendable, Hashable {
         }
     }
 
+    /// The file it is written to (`faq/index.html`).
+    func outputPath(in site: Site) -> String {
+        self == .notFound ? "404.html" : SiteURL.outputPath(for: url(in: site))
+    }
+
     func url(in site: Site) -> String {
         switch self {
         case .home: SiteURL.home
