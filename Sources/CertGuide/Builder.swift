@@ -148,14 +148,28 @@ public struct Builder: Sendable {
     }
 
     /// Makes the files `generate(cache:renderFirst:)` left at their last version, puts them in
-    /// `generated`, and returns them.
-    public func completeDeferred(_ generated: inout GeneratedSite, cache: BuildCache) throws(DiagnosticsError) -> [OutputFile] {
-        guard let templates = generated.templates, !generated.deferred.isEmpty else { return [] }
-        let (rendered, fresh, _) = try SiteRenderer(templates: templates, cache: cache).render(generated.site, searchManifest: generated.searchManifest)
-        let made = rendered.filter { fresh.contains($0.path) }
+    /// `generated`, and returns them. Made a few at a time: when `stop()` turns true in
+    /// between (a newer save is waiting), it returns what it made, and the others stay in
+    /// `deferred` for the next build, which would make them again anyway.
+    public func completeDeferred(_ generated: inout GeneratedSite, cache: BuildCache, stop: () -> Bool = { false }) throws(DiagnosticsError) -> [OutputFile] {
+        guard let templates = generated.templates else { return [] }
+        let renderer = SiteRenderer(templates: templates, cache: cache)
+        var made: [OutputFile] = []
+        // Pages, two at a time (one a core: a list of 10,000 cards takes a second), then the rest.
+        let site = generated.site
+        let pages = PageKind.all(in: site).filter { generated.deferred.contains($0.outputPath(in: site)) }
+        for start in stride(from: 0, to: pages.count, by: 2) where !stop() {
+            let chunk = Array(pages[start..<min(start + 2, pages.count)])
+            made += try renderer.renderAndStore(chunk, of: site, searchManifest: generated.searchManifest)
+            generated.deferred.subtract(chunk.map { $0.outputPath(in: site) })
+        }
+        if !stop() {
+            let (files, fresh, _) = try renderer.render(generated.site, searchManifest: generated.searchManifest)
+            made += files.filter { fresh.contains($0.path) && !made.map(\.path).contains($0.path) }
+            generated.deferred = []
+        }
         generated.replace(made)
-        generated.fresh.formUnion(fresh)
-        generated.deferred = []
+        generated.fresh.formUnion(made.map(\.path))
         return made
     }
 

@@ -20,6 +20,8 @@ final class PreviewBuilder: @unchecked Sendable {
     let cache = BuildCache()
     /// The site served, while the last build succeeded.
     private var last: GeneratedSite?
+    /// Changes waiting for the build queue: a build in its second step stops for them.
+    let waiting = WaitingChanges()
     /// Every change to the output folder, in the order of the builds that made them.
     private let disk = DispatchQueue(label: "certguide.preview.disk")
 
@@ -37,10 +39,12 @@ final class PreviewBuilder: @unchecked Sendable {
     func update(changed paths: Set<String>, open: Set<String> = [], early: (Outcome) -> Void = { _ in }) -> Outcome {
         let start = DispatchTime.now()
         let assets = options.templatesDirectory.appendingPathComponent("assets").standardizedFileURL.path + "/"
-        guard last != nil, !paths.isEmpty else { return rebuild(open: open, early: early) }
+        guard let served = last, !paths.isEmpty else { return rebuild(open: open, early: early) }
         if paths.allSatisfy({ $0.hasPrefix(assets) }) {
             return publish(assets: paths, from: assets, since: start)
         }
+        // Pages left at their last version by a build cut short: a whole build makes them.
+        guard served.deferred.isEmpty else { return rebuild(open: open, early: early) }
         guard let files = Builder(options: options).patchBodies(of: &last!, changed: paths, cache: cache) else {
             return rebuild(open: open, early: early)
         }
@@ -68,7 +72,8 @@ final class PreviewBuilder: @unchecked Sendable {
         if !generated.deferred.isEmpty {
             early(.built(staleSearch: nil, changed: changed, files: generated.files.count, milliseconds: Self.milliseconds(since: start)))
             do {
-                changed = apply(try builder.completeDeferred(&generated, cache: cache), removing: [])
+                let waiting = self.waiting
+                changed = apply(try builder.completeDeferred(&generated, cache: cache) { waiting.count > 0 }, removing: [])
             } catch {
                 last = nil
                 return .failed(error.diagnostics, milliseconds: Self.milliseconds(since: start))
@@ -154,5 +159,18 @@ final class PreviewBuilder: @unchecked Sendable {
 
     private static func milliseconds(since start: DispatchTime) -> Int {
         Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
+    }
+}
+
+/// How many changes wait for the build queue; read from the queue, counted from the server.
+final class WaitingChanges: @unchecked Sendable {
+    // @unchecked: every access goes through `lock`.
+    private let lock = NSLock()
+    private var value = 0
+
+    var count: Int { lock.withLock { value } }
+
+    func add(_ change: Int) {
+        lock.withLock { value += change }
     }
 }

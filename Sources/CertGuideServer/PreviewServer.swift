@@ -158,8 +158,12 @@ public actor PreviewServer {
     /// there one at a time and in order, so a save is always patched into the newest site.
     private func onBuildQueue(_ work: @escaping @Sendable (PreviewBuilder) -> PreviewBuilder.Outcome) async -> PreviewBuilder.Outcome {
         let builder = self.builder
+        builder.waiting.add(1)
         return await withCheckedContinuation { continuation in
-            buildQueue.async { continuation.resume(returning: work(builder)) }
+            buildQueue.async {
+                builder.waiting.add(-1)
+                continuation.resume(returning: work(builder))
+            }
         }
     }
 

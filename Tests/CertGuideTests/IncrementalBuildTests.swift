@@ -104,6 +104,9 @@ import Testing
         let old = Dictionary(uniqueKeysWithValues: before.files.map { ($0.path, $0.contents) })
         #expect(generated.files.allSatisfy { !generated.deferred.contains($0.path) || old[$0.path] == $0.contents }, "deferred files keep their last version")
         let deferred = generated.deferred
+        // A newer save waiting: nothing more is made now.
+        #expect(try builder.completeDeferred(&generated, cache: cache) { true }.isEmpty)
+        #expect(generated.deferred == deferred)
         let made = try builder.completeDeferred(&generated, cache: cache)
         #expect(Set(made.map(\.path)) == deferred, "the rest is what was deferred")
         #expect(generated.deferred.isEmpty)

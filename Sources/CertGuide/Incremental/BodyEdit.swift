@@ -34,7 +34,7 @@ extension Builder {
             kinds += PageInputs.pages(showingBodyOf: page).filter { !kinds.contains($0) }
         }
         let renderer = SiteRenderer(templates: templates, cache: cache)
-        guard let rendered = try? renderer.renderPatched(kinds, of: site, searchManifest: generated.searchManifest) else { return nil }
+        guard let rendered = try? renderer.renderAndStore(kinds, of: site, searchManifest: generated.searchManifest) else { return nil }
         // `files` is sorted by path, and every page rendered here was there before.
         let positions = rendered.map { file in generated.files.partitioningIndex { $0.path >= file.path } }
         guard zip(positions, rendered).allSatisfy({ $0 < generated.files.count && generated.files[$0].path == $1.path }) else { return nil }

@@ -101,9 +101,9 @@ public struct SiteRenderer: Sendable {
         return rendered.map(\.0)
     }
 
-    /// Renders again the pages `kinds` of `site`, a site the last build with `cache` made but
-    /// for edited bodies, and stores them for the next build.
-    func renderPatched(_ kinds: [PageKind], of site: Site, searchManifest: String) throws(DiagnosticsError) -> [OutputFile] {
+    /// Renders the pages `kinds` of `site` whatever the cache holds, and stores them there for
+    /// the next build (after a body edit, or to finish pages a build deferred).
+    func renderAndStore(_ kinds: [PageKind], of site: Site, searchManifest: String) throws(DiagnosticsError) -> [OutputFile] {
         let files = try renderPages(kinds, of: site, shared: .reused(site: site, searchManifest: searchManifest, cache: cache))
         if let cache {
             let inputs = PageInputs(site: site, searchManifest: searchManifest, dependencies: templates.pageDependencies(cache: cache))
