@@ -89,8 +89,7 @@ import Testing
         let titles = try Self.json(split.files, try #require(manifest["titles"] as? String))
         let pageURLs = try #require(titles["urls"] as? [String]), pageTitles = try #require(titles["titles"] as? [String])
         let pairs = try #require(titles["sections"] as? [String])
-        let distinct: Set<String> = Set(stride(from: 0, to: pairs.count, by: 2).map { (at: Int) -> String in pairs[at] + "\n" + pairs[at + 1] })
-        #expect(distinct.count == pairs.count / 2)
+        #expect(pairs.count / 2 == Set(stride(from: 0, to: pairs.count, by: 2).map { pairs[$0] + "\n" + pairs[$0 + 1] }).count)
         var of = CompactNumbers.decode(try #require(titles["of"] as? String))[...]
         var urls: [String] = [], names: [String] = [], page = -1
         for document in whole.index.documents {
