@@ -150,8 +150,8 @@
     ready() {
       this.loading ||= this.manifest().then((m) => {
         return Promise.all([this.get(new URL(m.meta, this.url).href), m.index && this.part(new URL(m.index, this.url).href),
-          m.text.files === 1 && this.get(this.file('text', m.text.hash, 0)), m.titles && this.get(new URL(m.titles, this.url).href)]);
-      }).then(([meta, , text, titles]) => {
+          m.text.files === 1 && this.get(this.file('text', m.text.hash, 0))]);
+      }).then(([meta, , text]) => {
         // Documents: each page, then its sections, which share its facets (typed arrays, by document).
         const pages = numbers(meta.pages), n = this.m.count;
         // Lengths: one character a document, 2^(code / 5) - 1 words (LengthCode.swift).
@@ -167,7 +167,6 @@
           }
         }
         if (text) this.chunks[0] = Promise.resolve(this.keep(0, text));
-        if (titles) this.list(titles);
         return this;
       });
       this.loading.catch(() => { this.loading = null; });
@@ -177,19 +176,9 @@
     // `text.<hash>.<n>.json`: files of a series share one hash, so the manifest lists no names.
     file(stem, hash, n) { return new URL(`${stem}.${hash}.${n}.json`, this.url).href; }
 
-    // The titles file: url and title of every page, and of a section its [anchor, title] pair.
-    list(t) {
-      const of = numbers(t.of);
-      for (let d = 0, s = 0; d < this.page.length; d++) {
-        const p = this.pageNo[d];
-        this.text[d] = this.page[d] === d ? [t.urls[p], t.titles[p]] : [t.urls[p] + t.sections[2 * of[s]], t.sections[2 * of[s++] + 1]];
-      }
-    }
-
-    // A section's url is its anchor after its page's. Next to a titles file, only the excerpts.
+    // A section's url is its anchor after its page's.
     keep(n, t) {
       const first = this.starts[n * this.m.text.pages];
-      if (t.excerpts) return t.excerpts.forEach((excerpt, k) => { this.text[first + k][2] = excerpt; });
       t.docs.forEach((doc, k) => {
         if (doc[0][0] === '#') doc[0] = this.text[this.page[first + k]][0] + doc[0];
         this.text[first + k] = doc;
@@ -332,10 +321,8 @@
        [{doc, score, kind, section, url, title, excerpt, page}] (the first 50, or `shown` if more,
        in rank order, the rest in index order), mode: 'and' | 'or' | 'none' |
        'browse', filtered, corrected: [[typed, indexed]], matched: Set of indexed words,
-       counts: {facet: [count per value]} (when `counts`), excerpts: a promise}. The first `shown`
-       results have their text (url, title, excerpt, page title); the others too once their text
-       file is loaded. With a titles file, results come before their excerpts (no excerpt yet):
-       `excerpts` resolves once those of the first `shown` are filled in. */
+       counts: {facet: [count per value]} (when `counts`)}. The first `shown` results have their
+       text (url, title, excerpt, page title); the others too once their text file is loaded. */
     async search(query, filters = {}, shown = 10, counts = true) {
       await this.manifest();
       const ready = this.ready();
@@ -372,17 +359,12 @@
       if (mode !== 'browse' && !ranked.length) mode = 'none';
       const facets = this.facet(ranked, total, filters, mode !== 'browse' || filtered, counts);
       const results = this.order(facets.results, total, Math.max(shown, TOP));
-      const fill = () => {
-        for (const r of results) {
-          const text = this.text[r.doc], page = this.text[this.page[r.doc]];
-          if (text) Object.assign(r, { url: text[0], title: text[1], excerpt: text[2], page: r.section ? page[1] : null });
-        }
-      };
-      const excerpts = this.texts(results.slice(0, shown).flatMap((r) => [r.doc, this.page[r.doc]])).then(fill);
-      excerpts.catch(() => {}); // the caller that waits for them hears of a failure
-      if (!this.m.titles) await excerpts;
-      fill();
-      return { results, mode, filtered, corrected, matched, counts: facets.counts, excerpts };
+      await this.texts(results.slice(0, shown).flatMap((r) => [r.doc, this.page[r.doc]]));
+      for (const r of results) {
+        const text = this.text[r.doc], page = this.text[this.page[r.doc]];
+        if (text) Object.assign(r, { url: text[0], title: text[1], excerpt: text[2], page: r.section ? page[1] : null });
+      }
+      return { results, mode, filtered, corrected, matched, counts: facets.counts };
     }
 
     // Results by score, best first, and documents are numbered certifications first, then

@@ -84,12 +84,10 @@
     if (out.corrected.length && n) text += ` Showing results for ${out.corrected.map((c) => `“${surface(c[1], shown)}”`).join(', ')}.`;
     status.textContent = text;
     for (const r of shown) {
-      // An excerpt still loading keeps its place (two lines, see search.css) and is filled in.
-      const excerpt = el('p', { className: 'search-excerpt' }, ...marked(r.excerpt, out.matched));
-      if (r.excerpt == null) out.excerpts.then(() => last === out && excerpt.append(...marked(r.excerpt, out.matched)), () => {});
       list.append(el('li', { className: 'search-hit' },
         el('a', { className: 'search-link', href: r.url }, ...marked(r.title, out.matched)),
-        el('span', { className: 'search-kind' }, r.kind + (r.section ? ' · section of ' + r.page : '')), excerpt));
+        el('span', { className: 'search-kind' }, r.kind + (r.section ? ' · section of ' + r.page : '')),
+        el('p', { className: 'search-excerpt' }, ...marked(r.excerpt, out.matched))));
     }
     if (!n) {
       const link = (href, text) => el('a', { href }, text);
@@ -103,14 +101,14 @@
   // The word as the guide writes it ("renewal"), rather than its indexed form ("renew").
   function surface(term, results) {
     for (const r of results) {
-      for (const word of (r.title + ' ' + (r.excerpt || '')).match(/[\p{L}\p{N}\p{M}'\u2019]+/gu) || []) {
+      for (const word of (r.title + ' ' + r.excerpt).match(/[\p{L}\p{N}\p{M}'\u2019]+/gu) || []) {
         if (api.tokenize(word)[0] === term) return word.toLowerCase();
       }
     }
     return term;
   }
 
-  const marked = (text = '', matched) => api.highlight(text, matched).map(([piece, mark]) => (mark ? el('mark', {}, piece) : piece));
+  const marked = (text, matched) => api.highlight(text, matched).map(([piece, mark]) => (mark ? el('mark', {}, piece) : piece));
 
   function facets(out) {
     const box = byId('search-facets');

@@ -80,30 +80,14 @@ import Testing
         let text = try #require(manifest["text"] as? [String: Any])
         #expect(text["pages"] as? Int == 1)
         let textHash = try #require(text["hash"] as? String)
-        var excerpts: [String] = []
+        var urls: [String] = []
         for number in 0..<(text["files"] as? Int ?? 0) {
-            excerpts += try #require(try Self.json(split.files, "text.\(textHash).\(number).json")["excerpts"] as? [String])
+            let docs = try #require(try Self.json(split.files, "text.\(textHash).\(number).json")["docs"] as? [[String]])
+            // A page, then its sections, each only `#anchor` after the page's url.
+            #expect(docs.count >= 1 && !docs[0][0].contains("#") && docs.dropFirst().allSatisfy { $0[0].hasPrefix("#") },
+                    "text file \(number) is not one page and its sections")
+            urls += docs.enumerated().map { $0.offset == 0 ? $0.element[0] : docs[0][0] + $0.element[0] }
         }
-        #expect(excerpts == whole.index.documents.map(\.excerpt))
-        // Urls and titles come in one titles file: a page's whole, a section's pair written once.
-        let titles = try Self.json(split.files, try #require(manifest["titles"] as? String))
-        let pageURLs = try #require(titles["urls"] as? [String]), pageTitles = try #require(titles["titles"] as? [String])
-        let pairs = try #require(titles["sections"] as? [String])
-        #expect(pairs.count / 2 == Set(stride(from: 0, to: pairs.count, by: 2).map { pairs[$0] + "\n" + pairs[$0 + 1] }).count)
-        var of = CompactNumbers.decode(try #require(titles["of"] as? String))[...]
-        var urls: [String] = [], names: [String] = [], page = -1
-        for document in whole.index.documents {
-            if document.parent == nil {
-                page += 1
-                urls.append(pageURLs[page])
-                names.append(pageTitles[page])
-            } else {
-                let pair = 2 * of.removeFirst()
-                urls.append(pageURLs[page] + pairs[pair])
-                names.append(pairs[pair + 1])
-            }
-        }
-        #expect(names == whole.index.documents.map(\.title))
         #expect(urls == whole.index.documents.map(\.url))
     }
 }

@@ -5,10 +5,7 @@
 ///   manifest's value lists, 0 for none; a section has its page's), and a `LengthCode` a
 ///   document.
 /// - text: `{"docs": [[url, title, excerpt], …]}` for the documents of a run of pages; a
-///   section's url is only `#anchor`, after its page's. With a titles file, `{"excerpts": […]}`.
-/// - titles: `{"urls": […], "titles": […], "sections": [anchor, title, …], "of": "…"}`: every
-///   page's url and title, each distinct section anchor and title once, and a `CompactNumbers`
-///   a section saying which. Results can be listed from it before their excerpts arrive.
+///   section's url is only `#anchor`, after its page's.
 enum DocumentsJSON {
     static func meta(_ index: SearchIndex, _ facets: SearchFacets) -> [UInt8] {
         var pages: [Int] = []
@@ -30,45 +27,8 @@ enum DocumentsJSON {
         return writer.bytes
     }
 
-    /// The url and title of every document, for listing results before their text is loaded.
-    /// Sections repeat headings from page to page ("How to prepare"): each pair is written once.
-    static func titles(_ documents: [SearchDocument]) -> [UInt8] {
-        var urls: [String] = [], titles: [String] = [], pairs: [String] = [], of: [Int] = [], seen: [String: Int] = [:]
-        for document in documents {
-            if document.parent == nil {
-                urls.append(document.url)
-                titles.append(document.title)
-                continue
-            }
-            let anchor = anchor(document.url)
-            let key = anchor + "\n" + document.title
-            if seen[key] == nil {
-                seen[key] = seen.count
-                pairs += [anchor, document.title]
-            }
-            of.append(seen[key]!)
-        }
-        var writer = JSONWriter()
-        writer.raw("{\"urls\":")
-        writer.strings(urls)
-        writer.raw(",\n\"titles\":")
-        writer.strings(titles)
-        writer.raw(",\n\"sections\":")
-        writer.strings(pairs)
-        writer.raw(",\n\"of\":\"")
-        writer.raw(CompactNumbers.encode(of))
-        writer.raw("\"}\n")
-        return writer.bytes
-    }
-
-    /// A section's `#anchor`; a page's url whole.
-    private static func anchor(_ url: String) -> String {
-        url.firstIndex(of: "#").map { String(url[$0...]) } ?? url
-    }
-
-    /// The text of every document, `pagesPerFile` pages (with their sections) a file: url, title
-    /// and excerpt, or only the excerpt when a titles file has the rest.
-    static func text(_ documents: [SearchDocument], pagesPerFile: Int, excerptsOnly: Bool = false) -> [[UInt8]] {
+    /// The text of every document, `pagesPerFile` pages (with their sections) a file.
+    static func text(_ documents: [SearchDocument], pagesPerFile: Int) -> [[UInt8]] {
         var files: [[UInt8]] = []
         var writer = JSONWriter(), pages = 0
         for document in documents {
@@ -81,12 +41,9 @@ enum DocumentsJSON {
                 }
                 pages += 1
             }
-            writer.raw(writer.bytes.isEmpty ? (excerptsOnly ? "{\"excerpts\":[\n" : "{\"docs\":[\n") : ",\n")
-            if excerptsOnly {
-                writer.string(document.excerpt)
-            } else {
-                writer.strings([document.parent == nil ? document.url : anchor(document.url), document.title, document.excerpt])
-            }
+            writer.raw(writer.bytes.isEmpty ? "{\"docs\":[\n" : ",\n")
+            let url = document.parent == nil ? document.url : document.url.firstIndex(of: "#").map { String(document.url[$0...]) } ?? document.url
+            writer.strings([url, document.title, document.excerpt])
         }
         if !writer.bytes.isEmpty {
             writer.raw("\n]}\n")

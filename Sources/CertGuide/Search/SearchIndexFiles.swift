@@ -8,8 +8,6 @@ import Foundation
 /// - `meta.<hash>.json`: what ranking and filtering need for every document, in a few numbers.
 /// - `text.<hash>.<n>.json`: url, title and excerpt of the documents, for showing results; one
 ///   file, or once the index is split, one per page or two, fetched for the results on screen.
-/// - `titles.<hash>.json` (split index, up to `titlesLimit`): url and title of every document,
-///   so results are listed before their excerpts (then alone in the text files) arrive.
 /// - `index.<hash>.json`, or past the size threshold `shard.<hash>.<n>.json` by word prefix,
 ///   and `dict.<hash>.json`, the words typos are corrected against.
 public struct SearchIndexFiles: Sendable {
@@ -17,9 +15,6 @@ public struct SearchIndexFiles: Sendable {
     public static let folder = "search"
     /// The one file whose name does not change with its content.
     public static let manifestPath = "search/manifest.json"
-    /// The largest titles file written (uncompressed; about 30 KB gzipped): it loads before the
-    /// first results, so a bigger site shows each result once its text file is in.
-    public static let titlesLimit = 192_000
 
     /// The files to write, and the site path of the manifest the pages point at.
     public var files: [OutputFile]
@@ -65,15 +60,7 @@ public struct SearchIndexFiles: Sendable {
         manifest.string(add("meta", DocumentsJSON.meta(index, facets)))
         let pages = documents.filter { $0.parent == nil }.count
         let perFile = split ? max(1, options.textPagesPerFile) : max(1, pages)
-        // A split index lists results from a titles file loaded with the meta file, while their
-        // excerpts load; past `titlesLimit` bytes it is left out and results wait for their text.
-        let titles = split ? DocumentsJSON.titles(documents) : []
-        let listed = split && titles.count <= Self.titlesLimit
-        if listed {
-            manifest.raw(",\"titles\":")
-            manifest.string(add("titles", titles))
-        }
-        let text = DocumentsJSON.text(documents, pagesPerFile: perFile, excerptsOnly: listed)
+        let text = DocumentsJSON.text(documents, pagesPerFile: perFile)
         manifest.raw(",\"text\":{\"pages\":\(perFile),\"files\":\(text.count),\"hash\":")
         manifest.string(addSeries("text", text))
         manifest.raw("}")
