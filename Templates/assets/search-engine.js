@@ -102,6 +102,7 @@
   // the first 32 characters end a number.
   const CODE = new Int8Array(128);
   [...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_'].forEach((c, i) => { CODE[c.charCodeAt(0)] = i; });
+  const LENGTH = Float64Array.from(CODE, (c) => 2 ** (c / 5) - 1);
   function numbers(text) {
     const out = [];
     for (let i = 0, v = 0, shift = 0; i < text.length; i++) {
@@ -151,26 +152,29 @@
       this.loading ||= this.manifest().then((m) => {
         return Promise.all([this.get(new URL(m.meta, this.url).href), m.index && this.part(new URL(m.index, this.url).href),
           m.text.files === 1 && this.get(this.file('text', m.text.hash, 0))]);
-      }).then(([meta, , text]) => {
-        // Documents: each page, then its sections, which share its facets (typed arrays, by document).
-        const pages = numbers(meta.pages), n = this.m.count;
-        // Lengths: one character a document, 2^(code / 5) - 1 words (LengthCode.swift).
-        this.length = Float64Array.from(meta.lengths, (c) => 2 ** (CODE[c.charCodeAt(0)] / 5) - 1);
-        this.page = new Uint32Array(n); this.pageNo = new Uint32Array(n); this.starts = [];
-        this.facets = FACETS.map(() => new Int32Array(n));
-        for (let p = 0, d = 0; p < pages.length; p += 6) {
-          this.starts.push(d);
-          for (let i = 0; i <= pages[p]; i++, d++) {
-            this.page[d] = this.starts[this.starts.length - 1]; this.pageNo[d] = this.starts.length - 1;
-            // Stored + 1 so that 0 is none (the kind always has one); the setting is a bit mask.
-            for (let k = 0; k < 5; k++) this.facets[k][d] = pages[p + 1 + k] - (k && k !== 2 ? 1 : 0);
-          }
-        }
-        if (text) this.chunks[0] = Promise.resolve(this.keep(0, text));
-        return this;
-      });
+      }).then(([meta, , text]) => this.setup(meta, text));
       this.loading.catch(() => { this.loading = null; });
       return this.loading;
+    }
+
+    // Documents: each page, then its sections, which share its facets (typed arrays, by document).
+    setup(meta, text) {
+      // Plain loops and fill(): this runs once, before the JIT has warmed up.
+      const pages = numbers(meta.pages), n = this.m.count, lengths = meta.lengths;
+      // Lengths: one character a document, 2^(code / 5) - 1 words (LengthCode.swift).
+      this.length = new Float64Array(n);
+      for (let d = 0; d < n; d++) this.length[d] = LENGTH[lengths.charCodeAt(d)];
+      this.page = new Uint32Array(n); this.pageNo = new Uint32Array(n); this.starts = [];
+      this.facets = FACETS.map(() => new Int32Array(n));
+      for (let p = 0, d = 0; p < pages.length; p += 6) {
+        const end = d + pages[p] + 1;
+        this.page.fill(d, d, end); this.pageNo.fill(this.starts.push(d) - 1, d, end);
+        // Stored + 1 so that 0 is none (the kind always has one); the setting is a bit mask.
+        for (let k = 0; k < 5; k++) this.facets[k].fill(pages[p + 1 + k] - (k && k !== 2 ? 1 : 0), d, end);
+        d = end;
+      }
+      if (text) this.chunks[0] = Promise.resolve(this.keep(0, text));
+      return this;
     }
 
     // `text.<hash>.<n>.json`: files of a series share one hash, so the manifest lists no names.
@@ -193,8 +197,10 @@
     }
 
     part(url) {
-      return (this.parts[url] ||= this.get(url).then((p) => ({ keys: p.terms, lists: p.postings, at: new Map(p.terms.map((t, i) => [t, i])) })));
+      return (this.parts[url] ||= this.get(url).then((p) => this.shard(p)));
     }
+
+    shard(p) { return { keys: p.terms, lists: p.postings, at: new Map(p.terms.map((t, i) => [t, i])) }; }
 
     // The index files that hold the words from `from` up to `to`.
     files(from, to) {
@@ -324,15 +330,33 @@
        counts: {facet: [count per value]} (when `counts`)}. The first `shown` results have their
        text (url, title, excerpt, page title); the others too once their text file is loaded. */
     async search(query, filters = {}, shown = 10, counts = true) {
-      await this.manifest();
-      const ready = this.ready();
+      // A cold first search tokenizes while the manifest loads.
+      const manifest = this.manifest();
       let typed = words(query);
       const prefixLast = /[\p{L}\p{N}]$/u.test(query);
+      await manifest;
+      const ready = this.ready();
       // A split index waits for a second letter: one would fetch every shard of its words.
       if (this.m.shards && query.trim().length < 2) typed = [];
       if (this.m.shards && prefixLast && typed.length > 1 && typed[typed.length - 1].length < 2) typed.pop();
       const perWord = await Promise.all(typed.map((w, i) => this.word(w, prefixLast && i === typed.length - 1)));
       await ready;
+      const { mode, total, ranked, corrected, matched } = this.rank(perWord);
+      const filtered = Object.keys(filters).some((f) => filters[f] && filters[f].size);
+      const results = this.order(this.facet(ranked, total, filters, mode !== 'browse' || filtered).results, total, Math.max(shown, TOP));
+      // The text of the results shown loads while the facets are counted.
+      const loading = this.texts(results.slice(0, shown).flatMap((r) => [r.doc, this.page[r.doc]]));
+      const facets = this.facet(ranked, total, filters, false, counts);
+      await loading;
+      for (const r of results) {
+        const text = this.text[r.doc], page = this.text[this.page[r.doc]];
+        if (text) Object.assign(r, { url: text[0], title: text[1], excerpt: text[2], page: r.section ? page[1] : null });
+      }
+      return { results, mode, filtered, corrected, matched, counts: facets.counts };
+    }
+
+    // The documents with every query word (else with any), and their total scores.
+    rank(perWord) {
       const corrected = [], matched = new Set(), n = this.page.length, own = new Uint8Array(n);
       for (const x of perWord) {
         if (x.corrected) corrected.push(x.corrected);
@@ -341,30 +365,24 @@
       }
       let mode = perWord.length ? 'and' : 'browse';
       const total = new Float64Array(n), ranked = [];
-      const filtered = Object.keys(filters).some((f) => filters[f] && filters[f].size);
       // No words: the pages the filters leave, and counts over every page to filter by.
       if (mode === 'browse') for (let d = 0; d < n; d++) if (this.page[d] === d) ranked.push(d);
       // Every word, or failing that any word; borrowed words only complete a match: an entry
       // with none of the words itself is left out.
-      for (const all of perWord.length ? [true, false] : []) {
+      // Indexed loops: for…of costs an iterator a document before the JIT has warmed up.
+      const scores = perWord.map((x) => x.scores), w = scores.length;
+      for (const all of w ? [true, false] : []) {
         for (let d = 0; d < n; d++) {
           if (!own[d]) continue;
           let sum = 0, every = true;
-          for (const x of perWord) { sum += x.scores[d]; every &&= x.scores[d] > 0; }
+          for (let i = 0; i < w; i++) { const s = scores[i][d]; sum += s; every &&= s > 0; }
           if (all ? every : sum > 0) { total[d] = sum; ranked.push(d); }
         }
         if (ranked.length || perWord.length === 1) break;
         mode = 'or';
       }
       if (mode !== 'browse' && !ranked.length) mode = 'none';
-      const facets = this.facet(ranked, total, filters, mode !== 'browse' || filtered, counts);
-      const results = this.order(facets.results, total, Math.max(shown, TOP));
-      await this.texts(results.slice(0, shown).flatMap((r) => [r.doc, this.page[r.doc]]));
-      for (const r of results) {
-        const text = this.text[r.doc], page = this.text[this.page[r.doc]];
-        if (text) Object.assign(r, { url: text[0], title: text[1], excerpt: text[2], page: r.section ? page[1] : null });
-      }
-      return { results, mode, filtered, corrected, matched, counts: facets.counts };
+      return { mode, total, ranked, corrected, matched };
     }
 
     // Results by score, best first, and documents are numbered certifications first, then
@@ -373,7 +391,9 @@
     order(results, total, top) {
       const by = (a, b) => total[b.doc] - total[a.doc] || a.doc - b.doc;
       if (results.length <= top) return results.sort(by);
-      const cut = Float64Array.from(results, (r) => total[r.doc]).sort()[results.length - top];
+      const all = new Float64Array(results.length);
+      for (let i = 0; i < all.length; i++) all[i] = total[results[i].doc];
+      const cut = all.sort()[all.length - top];
       return results.filter((r) => total[r.doc] >= cut).sort(by).concat(results.filter((r) => total[r.doc] < cut));
     }
 
@@ -391,18 +411,20 @@
       });
       const ok = (k, d) => (k === 2 ? (this.facets[2][d] & allow[2]) !== 0 : allow[k].has(this.facets[k][d]));
       const active = allow.map((a, k) => k).filter((k) => allow[k]);
-      for (const d of ranked) {
+      const F = this.facets, C = facets.map((f) => counts[f.id]);
+      for (let i = 0; i < ranked.length; i++) {
+        const d = ranked[i];
         let failing = -1, fails = 0;
-        for (const k of active) if (!ok(k, d)) { failing = k; fails++; }
+        for (let a = 0; a < active.length; a++) if (!ok(active[a], d)) { failing = active[a]; fails++; }
         if (count && fails < 2) {
-          for (let k = 0; k < facets.length; k++) {
+          for (let k = 0; k < C.length; k++) {
             if (fails && failing !== k) continue;
-            const value = this.facets[k][d], c = counts[facets[k].id];
+            const value = F[k][d], c = C[k];
             if (k === 2) { for (let bit = 0; bit < c.length; bit++) if (value & (1 << bit)) c[bit]++; } else if (value >= 0) c[value]++;
           }
         }
         if (fails || !list) continue;
-        results.push({ doc: d, score: total[d], kind: kinds[this.facets[0][d]][1], section: this.page[d] !== d });
+        results.push({ doc: d, score: total[d], kind: kinds[F[0][d]][1], section: this.page[d] !== d });
       }
       return { results, counts };
     }
