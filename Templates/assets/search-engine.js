@@ -343,64 +343,61 @@
       await ready;
       const { mode, total, ranked, corrected, matched } = this.rank(perWord);
       const filtered = Object.keys(filters).some((f) => filters[f] && filters[f].size);
-      const results = this.order(this.facet(ranked, total, filters, mode !== 'browse' || filtered).results, total, Math.max(shown, TOP));
+      const docs = this.order(this.facet(ranked, filters, mode !== 'browse' || filtered).results, total, Math.max(shown, TOP));
       // The text of the results shown loads while the facets are counted.
-      const loading = this.texts(results.slice(0, shown).flatMap((r) => [r.doc, this.page[r.doc]]));
-      const facets = this.facet(ranked, total, filters, false, counts);
+      const loading = this.texts(docs.slice(0, shown).flatMap((d) => [d, this.page[d]]));
+      const facets = this.facet(ranked, filters, false, counts), kinds = this.m.facets[0].values;
       await loading;
-      for (const r of results) {
-        const text = this.text[r.doc], page = this.text[this.page[r.doc]];
-        if (text) Object.assign(r, { url: text[0], title: text[1], excerpt: text[2], page: r.section ? page[1] : null });
-      }
+      // Result objects are made once, in their final order.
+      const results = docs.map((doc) => {
+        const text = this.text[doc], section = this.page[doc] !== doc;
+        const r = { doc, score: total[doc], kind: kinds[this.facets[0][doc]][1], section };
+        return text ? Object.assign(r, { url: text[0], title: text[1], excerpt: text[2], page: section ? this.text[this.page[doc]][1] : null }) : r;
+      });
       return { results, mode, filtered, corrected, matched, counts: facets.counts };
     }
 
     // The documents with every query word (else with any), and their total scores.
     rank(perWord) {
-      const corrected = [], matched = new Set(), n = this.page.length, own = new Uint8Array(n);
+      const corrected = [], matched = new Set(), n = this.page.length, w = perWord.length;
+      const scores = perWord.map((x) => x.scores), own = perWord.map((x) => x.own);
       for (const x of perWord) {
         if (x.corrected) corrected.push(x.corrected);
         x.terms.forEach((entry, term) => matched.add(term));
-        for (let d = 0; d < n; d++) if (x.own[d]) own[d] = 1;
       }
-      let mode = perWord.length ? 'and' : 'browse';
-      const total = new Float64Array(n), ranked = [];
+      const total = new Float64Array(n), ranked = [], some = [];
       // No words: the pages the filters leave, and counts over every page to filter by.
-      if (mode === 'browse') for (let d = 0; d < n; d++) if (this.page[d] === d) ranked.push(d);
+      if (!w) for (let d = 0; d < n; d++) if (this.page[d] === d) ranked.push(d);
       // Every word, or failing that any word; borrowed words only complete a match: an entry
-      // with none of the words itself is left out.
-      // Indexed loops: for…of costs an iterator a document before the JIT has warmed up.
-      const scores = perWord.map((x) => x.scores), w = scores.length;
-      for (const all of w ? [true, false] : []) {
-        for (let d = 0; d < n; d++) {
-          if (!own[d]) continue;
-          let sum = 0, every = true;
-          for (let i = 0; i < w; i++) { const s = scores[i][d]; sum += s; every &&= s > 0; }
-          if (all ? every : sum > 0) { total[d] = sum; ranked.push(d); }
-        }
-        if (ranked.length || perWord.length === 1) break;
-        mode = 'or';
+      // with none of the words itself is left out. One pass and indexed loops: for…of costs
+      // an iterator a document before the JIT has warmed up.
+      for (let d = 0; w && d < n; d++) {
+        let sum = 0, every = true, mine = false;
+        for (let i = 0; i < w; i++) { const x = scores[i][d]; sum += x; every &&= x > 0; mine ||= own[i][d] > 0; }
+        if (!mine) continue;
+        total[d] = sum;
+        (every ? ranked : some).push(d);
       }
-      if (mode !== 'browse' && !ranked.length) mode = 'none';
-      return { mode, total, ranked, corrected, matched };
+      const mode = !w ? 'browse' : ranked.length ? 'and' : w > 1 && some.length ? 'or' : 'none';
+      return { mode, total, ranked: mode === 'or' ? some : ranked, corrected, matched };
     }
 
     // Results by score, best first, and documents are numbered certifications first, then
     // questions, then pages: ties go that way. Only the best `top` need the order (the search
     // page shows 50); the rest follow in index order, which spares sorting thousands per key.
-    order(results, total, top) {
-      const by = (a, b) => total[b.doc] - total[a.doc] || a.doc - b.doc;
-      if (results.length <= top) return results.sort(by);
-      const all = new Float64Array(results.length);
-      for (let i = 0; i < all.length; i++) all[i] = total[results[i].doc];
+    order(docs, total, top) {
+      const by = (a, b) => total[b] - total[a] || a - b;
+      if (docs.length <= top) return docs.sort(by);
+      const all = new Float64Array(docs.length);
+      for (let i = 0; i < all.length; i++) all[i] = total[docs[i]];
       const cut = all.sort()[all.length - top];
-      return results.filter((r) => total[r.doc] >= cut).sort(by).concat(results.filter((r) => total[r.doc] < cut));
+      return docs.filter((d) => total[d] >= cut).sort(by).concat(docs.filter((d) => total[d] < cut));
     }
 
     // Keeps the ranked documents the filters allow (OR within a facet, AND across facets), and
     // counts each facet's values over the documents the other facets allow.
-    facet(ranked, total, filters, list, count) {
-      const facets = this.m.facets, kinds = facets[0].values, counts = {}, results = [];
+    facet(ranked, filters, list, count) {
+      const facets = this.m.facets, counts = {}, results = [];
       // Per facet: the allowed values (a bit mask for settings), null when not filtered. A value
       // this index does not have (an old link) matches nothing.
       const allow = facets.map((f) => {
@@ -423,8 +420,7 @@
             if (k === 2) { for (let bit = 0; bit < c.length; bit++) if (value & (1 << bit)) c[bit]++; } else if (value >= 0) c[value]++;
           }
         }
-        if (fails || !list) continue;
-        results.push({ doc: d, score: total[d], kind: kinds[F[0][d]][1], section: this.page[d] !== d });
+        if (!fails && list) results.push(d);
       }
       return { results, counts };
     }
