@@ -408,20 +408,20 @@
       });
       const ok = (k, d) => (k === 2 ? (this.facets[2][d] & allow[2]) !== 0 : allow[k].has(this.facets[k][d]));
       const active = allow.map((a, k) => k).filter((k) => allow[k]);
-      const F = this.facets, C = facets.map((f) => counts[f.id]);
+      // Per document, the facet it fails (-1: none, -2: more than one); then one loop a facet.
+      const F = this.facets, failing = new Int8Array(ranked.length).fill(-1);
       for (let i = 0; i < ranked.length; i++) {
-        const d = ranked[i];
-        let failing = -1, fails = 0;
-        for (let a = 0; a < active.length; a++) if (!ok(active[a], d)) { failing = active[a]; fails++; }
-        if (count && fails < 2) {
-          for (let k = 0; k < C.length; k++) {
-            if (fails && failing !== k) continue;
-            const value = F[k][d], c = C[k];
-            if (k === 2) { for (let bit = 0; bit < c.length; bit++) if (value & (1 << bit)) c[bit]++; } else if (value >= 0) c[value]++;
-          }
-        }
-        if (!fails && list) results.push(d);
+        for (let a = 0; a < active.length; a++) if (!ok(active[a], ranked[i])) failing[i] = failing[i] === -1 ? active[a] : -2;
+        if (list && failing[i] === -1) results.push(ranked[i]);
       }
+      facets.forEach((f, k) => {
+        const c = counts[f.id], v = F[k];
+        for (let i = 0; count && i < ranked.length; i++) {
+          if (failing[i] !== -1 && failing[i] !== k) continue;
+          const value = v[ranked[i]];
+          if (k !== 2) { if (value >= 0) c[value]++; } else for (let bit = 0; bit < c.length; bit++) if (value & (1 << bit)) c[bit]++;
+        }
+      });
       return { results, counts };
     }
   }
