@@ -130,11 +130,15 @@
         if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
         return r.json();
       }));
-      this.parts = {}; // index files by name: {keys: sorted words, at: Map word -> position, lists}
-      this.lists = {}; // decoded postings by word: [doc, weight, doc, weight, ...]
-      this.chunks = {}; // text files by number
-      this.text = []; // [url, title, excerpt] by document, once its text file is loaded
-      this.words = new Map(); // what each query word matched, for the next keystrokes
+      // Index files by name: {keys: sorted words, at: Map word -> position, lists}; decoded
+      // postings by word: [doc, weight, doc, weight, ...]; text files by number; [url, title,
+      // excerpt] by document, once its text file is loaded; what each query word matched, for
+      // the next keystrokes. (Comments on lines of their own are left out of the published script.)
+      this.parts = {};
+      this.lists = {};
+      this.chunks = {};
+      this.text = [];
+      this.words = new Map();
     }
 
     // The manifest: enough to fetch the words' shards while the meta file loads.
@@ -277,24 +281,24 @@
     // Scores every document for one query word: BM25 on the pre-weighted frequencies. Scores
     // live in arrays by document number: no maps to build while the reader types.
     score(terms, weight) {
-      const { count: n, k1, b, averageLength: avg } = this.m, scores = new Float64Array(n);
+      const { count: n, k1, b, averageLength: avg } = this.m, scores = new Float64Array(n), docs = [];
       terms.forEach(([factor, part], term) => {
         const list = this.postings(term, part), df = list.length / 2;
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
         for (let i = 0; i < list.length; i += 2) {
           const d = list[i], w = list[i + 1];
           const s = weight * factor * idf * w * (k1 + 1) / (w + k1 * (1 - b + b * this.length[d] / (avg || 1)));
-          if (s > scores[d]) scores[d] = s;
+          if (s > scores[d]) { if (!scores[d]) docs.push(d); scores[d] = s; }
         }
       });
-      return scores;
+      // The documents scored, in order: ranking and borrowing visit these, not every document.
+      return { own: scores, docs: Int32Array.from(docs).sort() };
     }
 
-    borrow(own) {
+    borrow(own, docs) {
       const out = Float64Array.from(own), starts = this.starts;
-      for (let d = 0; d < own.length; d++) {
-        const s = own[d], p = this.page[d];
-        if (!s) continue;
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i], s = own[d], p = this.page[d];
         if (p !== d) out[p] = Math.max(out[p], FROM_SECTION * s);
         else for (let k = d + 1, end = starts[this.pageNo[d] + 1] || own.length; k < end; k++) out[k] = Math.max(out[k], FROM_PAGE * s + OWN * own[k]);
       }
@@ -314,8 +318,8 @@
           if (fix) { x.terms.set(fix.term, [1, fix.part]); corrected = [raw, fix.term]; }
         }
         await this.ready();
-        const own = this.score(x.terms, raw.length <= 2 && AZ.test(raw) ? SHORT : 1);
-        hit = { terms: x.terms, corrected, own, scores: this.borrow(own) };
+        const { own, docs } = this.score(x.terms, raw.length <= 2 && AZ.test(raw) ? SHORT : 1);
+        hit = { terms: x.terms, corrected, docs, scores: this.borrow(own, docs) };
         if (this.words.size >= CACHE) this.words.delete(this.words.keys().next().value);
       }
       this.words.delete(key);
@@ -360,21 +364,28 @@
     // The documents with every query word (else with any), and their total scores.
     rank(perWord) {
       const corrected = [], matched = new Set(), n = this.page.length, w = perWord.length;
-      const scores = perWord.map((x) => x.scores), own = perWord.map((x) => x.own);
+      const scores = perWord.map((x) => x.scores);
       for (const x of perWord) {
         if (x.corrected) corrected.push(x.corrected);
         x.terms.forEach((entry, term) => matched.add(term));
       }
       const total = new Float64Array(n), ranked = [], some = [];
       // No words: the pages the filters leave, and counts over every page to filter by.
-      if (!w) for (let d = 0; d < n; d++) if (this.page[d] === d) ranked.push(d);
+      if (!w) ranked.push(...this.starts);
       // Every word, or failing that any word; borrowed words only complete a match: an entry
-      // with none of the words itself is left out. One pass and indexed loops: for…of costs
-      // an iterator a document before the JIT has warmed up.
-      for (let d = 0; w && d < n; d++) {
-        let sum = 0, every = true, mine = false;
-        for (let i = 0; i < w; i++) { const x = scores[i][d]; sum += x; every &&= x > 0; mine ||= own[i][d] > 0; }
-        if (!mine) continue;
+      // with none of the words itself is left out, so only the documents scored are visited.
+      // One pass and indexed loops: for…of costs an iterator a document before the JIT has warmed up.
+      let docs = w ? perWord[0].docs : [];
+      if (w > 1) {
+        const seen = new Uint8Array(n);
+        for (const x of perWord) for (let i = 0; i < x.docs.length; i++) seen[x.docs[i]] = 1;
+        docs = [];
+        for (let d = 0; d < n; d++) if (seen[d]) docs.push(d);
+      }
+      for (let j = 0; j < docs.length; j++) {
+        const d = docs[j];
+        let sum = 0, every = true;
+        for (let i = 0; i < w; i++) { const x = scores[i][d]; sum += x; every &&= x > 0; }
         total[d] = sum;
         (every ? ranked : some).push(d);
       }
