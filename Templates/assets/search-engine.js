@@ -351,13 +351,13 @@
       // The text of the results shown loads while the facets are counted.
       const loading = this.texts(docs.slice(0, shown).flatMap((d) => [d, this.page[d]]));
       const facets = this.facet(ranked, filters, false, counts), kinds = this.m.facets[0].values;
+      // Result objects are made once, in their final order, and given their text when it is in.
+      const results = docs.map((doc) => ({ doc, score: total[doc], kind: kinds[this.facets[0][doc]][1], section: this.page[doc] !== doc }));
       await loading;
-      // Result objects are made once, in their final order.
-      const results = docs.map((doc) => {
-        const text = this.text[doc], section = this.page[doc] !== doc;
-        const r = { doc, score: total[doc], kind: kinds[this.facets[0][doc]][1], section };
-        return text ? Object.assign(r, { url: text[0], title: text[1], excerpt: text[2], page: section ? this.text[this.page[doc]][1] : null }) : r;
-      });
+      for (const r of results) {
+        const text = this.text[r.doc];
+        if (text) Object.assign(r, { url: text[0], title: text[1], excerpt: text[2], page: r.section ? this.text[this.page[r.doc]][1] : null });
+      }
       return { results, mode, filtered, corrected, matched, counts: facets.counts };
     }
 
