@@ -408,7 +408,7 @@
     // Keeps the ranked documents the filters allow (OR within a facet, AND across facets), and
     // counts each facet's values over the documents the other facets allow.
     facet(ranked, filters, list, count) {
-      const facets = this.m.facets, counts = {}, results = [];
+      const facets = this.m.facets, counts = {};
       // Per facet: the allowed values (a bit mask for settings), null when not filtered. A value
       // this index does not have (an old link) matches nothing.
       const allow = facets.map((f) => {
@@ -421,10 +421,10 @@
       const active = allow.map((a, k) => k).filter((k) => allow[k]);
       // Per document, the facet it fails (-1: none, -2: more than one); then one loop a facet.
       const F = this.facets, failing = new Int8Array(ranked.length).fill(-1);
-      for (let i = 0; i < ranked.length; i++) {
+      for (let i = 0; active.length && i < ranked.length; i++) {
         for (let a = 0; a < active.length; a++) if (!ok(active[a], ranked[i])) failing[i] = failing[i] === -1 ? active[a] : -2;
-        if (list && failing[i] === -1) results.push(ranked[i]);
       }
+      const results = !list ? [] : active.length ? ranked.filter((d, i) => failing[i] === -1) : ranked.slice();
       facets.forEach((f, k) => {
         const c = counts[f.id], v = F[k];
         for (let i = 0; count && i < ranked.length; i++) {
