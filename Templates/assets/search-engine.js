@@ -328,11 +328,12 @@
     }
 
     /* Runs a query; `filters` maps a facet id to a Set of value slugs. Resolves to {results:
-       [{doc, score, kind, section, url, title, excerpt, page}] (the first 50, or `shown` if more,
-       in rank order, the rest in index order), mode: 'and' | 'or' | 'none' |
+       [{doc, score, kind, section, url, title, excerpt, page}] (the best 50, or `shown` if more,
+       in rank order), count (of all the results), mode: 'and' | 'or' | 'none' |
        'browse', filtered, corrected: [[typed, indexed]], matched: Set of indexed words,
        counts: {facet: [count per value]} (when `counts`)}. The first `shown` results have their
-       text (url, title, excerpt, page title); the others too once their text file is loaded. */
+       text (url, title, excerpt, page title); the others too once their text file is loaded.
+       Only the best are made into objects: a keystroke can match thousands of documents. */
     async search(query, filters = {}, shown = 10, counts = true) {
       // A cold first search tokenizes while the manifest loads.
       const manifest = this.manifest();
@@ -347,7 +348,8 @@
       await ready;
       const { mode, total, ranked, corrected, matched } = this.rank(perWord);
       const filtered = Object.keys(filters).some((f) => filters[f] && filters[f].size);
-      const docs = this.order(this.facet(ranked, filters, mode !== 'browse' || filtered).results, total, Math.max(shown, TOP));
+      const kept = this.facet(ranked, filters, mode !== 'browse' || filtered).results;
+      const docs = this.order(kept, total, Math.max(shown, TOP));
       // The text of the results shown loads while the facets are counted.
       const loading = this.texts(docs.slice(0, shown).flatMap((d) => [d, this.page[d]]));
       const facets = this.facet(ranked, filters, false, counts), kinds = this.m.facets[0].values;
@@ -358,7 +360,7 @@
         const text = this.text[r.doc];
         if (text) Object.assign(r, { url: text[0], title: text[1], excerpt: text[2], page: r.section ? this.text[this.page[r.doc]][1] : null });
       }
-      return { results, mode, filtered, corrected, matched, counts: facets.counts };
+      return { results, count: kept.length, mode, filtered, corrected, matched, counts: facets.counts };
     }
 
     // The documents with every query word (else with any), and their total scores.
@@ -393,16 +395,16 @@
       return { mode, total, ranked: mode === 'or' ? some : ranked, corrected, matched };
     }
 
-    // Results by score, best first, and documents are numbered certifications first, then
-    // questions, then pages: ties go that way. Only the best `top` need the order (the search
-    // page shows 50); the rest follow in index order, which spares sorting thousands per key.
+    // The best `top` results by score, best first, and documents are numbered certifications
+    // first, then questions, then pages: ties go that way. Only those are sorted (the search
+    // page shows 50), which spares sorting thousands per key.
     order(docs, total, top) {
       const by = (a, b) => total[b] - total[a] || a - b;
       if (docs.length <= top) return docs.sort(by);
       const all = new Float64Array(docs.length);
       for (let i = 0; i < all.length; i++) all[i] = total[docs[i]];
       const cut = all.sort()[all.length - top];
-      return docs.filter((d) => total[d] >= cut).sort(by).concat(docs.filter((d) => total[d] < cut));
+      return docs.filter((d) => total[d] >= cut).sort(by).slice(0, top);
     }
 
     // Keeps the ranked documents the filters allow (OR within a facet, AND across facets), and
