@@ -168,13 +168,14 @@
       // Lengths: one character a document, 2^(code / 5) - 1 words (LengthCode.swift).
       this.length = new Float64Array(n);
       for (let d = 0; d < n; d++) this.length[d] = LENGTH[lengths.charCodeAt(d)];
+      // Facets by page number: a section has its page's.
       this.page = new Uint32Array(n); this.pageNo = new Uint32Array(n); this.starts = [];
-      this.facets = FACETS.map(() => new Int32Array(n));
+      this.facets = FACETS.map(() => new Int32Array(pages.length / 6));
       for (let p = 0, d = 0; p < pages.length; p += 6) {
-        const end = d + pages[p] + 1;
-        this.page.fill(d, d, end); this.pageNo.fill(this.starts.push(d) - 1, d, end);
+        const end = d + pages[p] + 1, no = this.starts.push(d) - 1;
+        this.page.fill(d, d, end); this.pageNo.fill(no, d, end);
         // Stored + 1 so that 0 is none (the kind always has one); the setting is a bit mask.
-        for (let k = 0; k < 5; k++) this.facets[k].fill(pages[p + 1 + k] - (k && k !== 2 ? 1 : 0), d, end);
+        for (let k = 0; k < 5; k++) this.facets[k][no] = pages[p + 1 + k] - (k && k !== 2 ? 1 : 0);
         d = end;
       }
       if (text) this.chunks[0] = Promise.resolve(this.keep(0, text));
@@ -354,7 +355,7 @@
       const loading = this.texts(docs.slice(0, shown).flatMap((d) => [d, this.page[d]]));
       const facets = this.facet(ranked, filters, false, counts), kinds = this.m.facets[0].values;
       // Result objects are made once, in their final order, and given their text when it is in.
-      const results = docs.map((doc) => ({ doc, score: total[doc], kind: kinds[this.facets[0][doc]][1], section: this.page[doc] !== doc }));
+      const results = docs.map((doc) => ({ doc, score: total[doc], kind: kinds[this.facets[0][this.pageNo[doc]]][1], section: this.page[doc] !== doc }));
       await loading;
       for (const r of results) {
         const text = this.text[r.doc];
@@ -419,10 +420,11 @@
         if (!(filters[f.id] && filters[f.id].size)) return null;
         return f.id === 'setting' ? chosen.reduce((m, at) => m | (1 << at), 0) : new Set(chosen);
       });
-      const ok = (k, d) => (k === 2 ? (this.facets[2][d] & allow[2]) !== 0 : allow[k].has(this.facets[k][d]));
+      const F = this.facets, no = this.pageNo;
+      const ok = (k, d) => (k === 2 ? (F[2][no[d]] & allow[2]) !== 0 : allow[k].has(F[k][no[d]]));
       const active = allow.map((a, k) => k).filter((k) => allow[k]);
       // Per document, the facet it fails (-1: none, -2: more than one); then one loop a facet.
-      const F = this.facets, failing = new Int8Array(ranked.length).fill(-1);
+      const failing = new Int8Array(ranked.length).fill(-1);
       for (let i = 0; active.length && i < ranked.length; i++) {
         for (let a = 0; a < active.length; a++) if (!ok(active[a], ranked[i])) failing[i] = failing[i] === -1 ? active[a] : -2;
       }
@@ -431,7 +433,7 @@
         const c = counts[f.id], v = F[k];
         for (let i = 0; count && i < ranked.length; i++) {
           if (failing[i] !== -1 && failing[i] !== k) continue;
-          const value = v[ranked[i]];
+          const value = v[no[ranked[i]]];
           if (k !== 2) { if (value >= 0) c[value]++; } else for (let bit = 0; bit < c.length; bit++) if (value & (1 << bit)) c[bit]++;
         }
       });
