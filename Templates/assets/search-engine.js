@@ -102,6 +102,7 @@
   // the first 32 characters end a number.
   const CODE = new Int8Array(128);
   [...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_'].forEach((c, i) => { CODE[c.charCodeAt(0)] = i; });
+  const LENGTH = Float64Array.from(CODE, (c) => 2 ** (c / 5) - 1);
   function numbers(text) {
     const out = [];
     for (let i = 0, v = 0, shift = 0; i < text.length; i++) {
@@ -129,11 +130,15 @@
         if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
         return r.json();
       }));
-      this.parts = {}; // index files by name: {keys: sorted words, at: Map word -> position, lists}
-      this.lists = {}; // decoded postings by word: [doc, weight, doc, weight, ...]
-      this.chunks = {}; // text files by number
-      this.text = []; // [url, title, excerpt] by document, once its text file is loaded
-      this.words = new Map(); // what each query word matched, for the next keystrokes
+      // Index files by name: {keys: sorted words, at: Map word -> position, lists}; decoded
+      // postings by word: [doc, weight, doc, weight, ...]; text files by number; [url, title,
+      // excerpt] by document, once its text file is loaded; what each query word matched, for
+      // the next keystrokes. (Comments on lines of their own are left out of the published script.)
+      this.parts = {};
+      this.lists = {};
+      this.chunks = {};
+      this.text = [];
+      this.words = new Map();
     }
 
     // The manifest: enough to fetch the words' shards while the meta file loads.
@@ -151,26 +156,30 @@
       this.loading ||= this.manifest().then((m) => {
         return Promise.all([this.get(new URL(m.meta, this.url).href), m.index && this.part(new URL(m.index, this.url).href),
           m.text.files === 1 && this.get(this.file('text', m.text.hash, 0))]);
-      }).then(([meta, , text]) => {
-        // Documents: each page, then its sections, which share its facets (typed arrays, by document).
-        const pages = numbers(meta.pages), n = this.m.count;
-        // Lengths: one character a document, 2^(code / 5) - 1 words (LengthCode.swift).
-        this.length = Float64Array.from(meta.lengths, (c) => 2 ** (CODE[c.charCodeAt(0)] / 5) - 1);
-        this.page = new Uint32Array(n); this.pageNo = new Uint32Array(n); this.starts = [];
-        this.facets = FACETS.map(() => new Int32Array(n));
-        for (let p = 0, d = 0; p < pages.length; p += 6) {
-          this.starts.push(d);
-          for (let i = 0; i <= pages[p]; i++, d++) {
-            this.page[d] = this.starts[this.starts.length - 1]; this.pageNo[d] = this.starts.length - 1;
-            // Stored + 1 so that 0 is none (the kind always has one); the setting is a bit mask.
-            for (let k = 0; k < 5; k++) this.facets[k][d] = pages[p + 1 + k] - (k && k !== 2 ? 1 : 0);
-          }
-        }
-        if (text) this.chunks[0] = Promise.resolve(this.keep(0, text));
-        return this;
-      });
+      }).then(([meta, , text]) => this.setup(meta, text));
       this.loading.catch(() => { this.loading = null; });
       return this.loading;
+    }
+
+    // Documents: each page, then its sections, which share its facets (typed arrays, by document).
+    setup(meta, text) {
+      // Plain loops and fill(): this runs once, before the JIT has warmed up.
+      const pages = numbers(meta.pages), n = this.m.count, lengths = meta.lengths;
+      // Lengths: one character a document, 2^(code / 5) - 1 words (LengthCode.swift).
+      this.length = new Float64Array(n);
+      for (let d = 0; d < n; d++) this.length[d] = LENGTH[lengths.charCodeAt(d)];
+      // Facets by page number: a section has its page's.
+      this.page = new Uint32Array(n); this.pageNo = new Uint32Array(n); this.starts = [];
+      this.facets = FACETS.map(() => new Int32Array(pages.length / 6));
+      for (let p = 0, d = 0; p < pages.length; p += 6) {
+        const end = d + pages[p] + 1, no = this.starts.push(d) - 1;
+        this.page.fill(d, d, end); this.pageNo.fill(no, d, end);
+        // Stored + 1 so that 0 is none (the kind always has one); the setting is a bit mask.
+        for (let k = 0; k < 5; k++) this.facets[k][no] = pages[p + 1 + k] - (k && k !== 2 ? 1 : 0);
+        d = end;
+      }
+      if (text) this.chunks[0] = Promise.resolve(this.keep(0, text));
+      return this;
     }
 
     // `text.<hash>.<n>.json`: files of a series share one hash, so the manifest lists no names.
@@ -193,8 +202,10 @@
     }
 
     part(url) {
-      return (this.parts[url] ||= this.get(url).then((p) => ({ keys: p.terms, lists: p.postings, at: new Map(p.terms.map((t, i) => [t, i])) })));
+      return (this.parts[url] ||= this.get(url).then((p) => this.shard(p)));
     }
+
+    shard(p) { return { keys: p.terms, lists: p.postings, at: new Map(p.terms.map((t, i) => [t, i])) }; }
 
     // The index files that hold the words from `from` up to `to`.
     files(from, to) {
@@ -271,24 +282,24 @@
     // Scores every document for one query word: BM25 on the pre-weighted frequencies. Scores
     // live in arrays by document number: no maps to build while the reader types.
     score(terms, weight) {
-      const { count: n, k1, b, averageLength: avg } = this.m, scores = new Float64Array(n);
+      const { count: n, k1, b, averageLength: avg } = this.m, scores = new Float64Array(n), docs = [];
       terms.forEach(([factor, part], term) => {
         const list = this.postings(term, part), df = list.length / 2;
         const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
         for (let i = 0; i < list.length; i += 2) {
           const d = list[i], w = list[i + 1];
           const s = weight * factor * idf * w * (k1 + 1) / (w + k1 * (1 - b + b * this.length[d] / (avg || 1)));
-          if (s > scores[d]) scores[d] = s;
+          if (s > scores[d]) { if (!scores[d]) docs.push(d); scores[d] = s; }
         }
       });
-      return scores;
+      // The documents scored, in order: ranking and borrowing visit these, not every document.
+      return { own: scores, docs: Int32Array.from(docs).sort() };
     }
 
-    borrow(own) {
+    borrow(own, docs) {
       const out = Float64Array.from(own), starts = this.starts;
-      for (let d = 0; d < own.length; d++) {
-        const s = own[d], p = this.page[d];
-        if (!s) continue;
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i], s = own[d], p = this.page[d];
         if (p !== d) out[p] = Math.max(out[p], FROM_SECTION * s);
         else for (let k = d + 1, end = starts[this.pageNo[d] + 1] || own.length; k < end; k++) out[k] = Math.max(out[k], FROM_PAGE * s + OWN * own[k]);
       }
@@ -308,8 +319,8 @@
           if (fix) { x.terms.set(fix.term, [1, fix.part]); corrected = [raw, fix.term]; }
         }
         await this.ready();
-        const own = this.score(x.terms, raw.length <= 2 && AZ.test(raw) ? SHORT : 1);
-        hit = { terms: x.terms, corrected, own, scores: this.borrow(own) };
+        const { own, docs } = this.score(x.terms, raw.length <= 2 && AZ.test(raw) ? SHORT : 1);
+        hit = { terms: x.terms, corrected, docs, scores: this.borrow(own, docs) };
         if (this.words.size >= CACHE) this.words.delete(this.words.keys().next().value);
       }
       this.words.delete(key);
@@ -318,69 +329,89 @@
     }
 
     /* Runs a query; `filters` maps a facet id to a Set of value slugs. Resolves to {results:
-       [{doc, score, kind, section, url, title, excerpt, page}] (the first 50, or `shown` if more,
-       in rank order, the rest in index order), mode: 'and' | 'or' | 'none' |
+       [{doc, score, kind, section, url, title, excerpt, page}] (the best 50, or `shown` if more,
+       in rank order), count (of all the results), mode: 'and' | 'or' | 'none' |
        'browse', filtered, corrected: [[typed, indexed]], matched: Set of indexed words,
        counts: {facet: [count per value]} (when `counts`)}. The first `shown` results have their
-       text (url, title, excerpt, page title); the others too once their text file is loaded. */
+       text (url, title, excerpt, page title); the others too once their text file is loaded.
+       Only the best are made into objects: a keystroke can match thousands of documents. */
     async search(query, filters = {}, shown = 10, counts = true) {
-      await this.manifest();
-      const ready = this.ready();
+      // A cold first search tokenizes while the manifest loads.
+      const manifest = this.manifest();
       let typed = words(query);
       const prefixLast = /[\p{L}\p{N}]$/u.test(query);
+      await manifest;
+      const ready = this.ready();
       // A split index waits for a second letter: one would fetch every shard of its words.
       if (this.m.shards && query.trim().length < 2) typed = [];
       if (this.m.shards && prefixLast && typed.length > 1 && typed[typed.length - 1].length < 2) typed.pop();
       const perWord = await Promise.all(typed.map((w, i) => this.word(w, prefixLast && i === typed.length - 1)));
       await ready;
-      const corrected = [], matched = new Set(), n = this.page.length, own = new Uint8Array(n);
+      const { mode, total, ranked, corrected, matched } = this.rank(perWord);
+      const filtered = Object.keys(filters).some((f) => filters[f] && filters[f].size);
+      const kept = this.facet(ranked, filters, mode !== 'browse' || filtered).results;
+      const docs = this.order(kept, total, Math.max(shown, TOP));
+      // The text of the results shown loads while the facets are counted.
+      const loading = this.texts(docs.slice(0, shown).flatMap((d) => [d, this.page[d]]));
+      const facets = this.facet(ranked, filters, false, counts), kinds = this.m.facets[0].values;
+      // Result objects are made once, in their final order, and given their text when it is in.
+      const results = docs.map((doc) => ({ doc, score: total[doc], kind: kinds[this.facets[0][this.pageNo[doc]]][1], section: this.page[doc] !== doc }));
+      await loading;
+      for (const r of results) {
+        const text = this.text[r.doc];
+        if (text) Object.assign(r, { url: text[0], title: text[1], excerpt: text[2], page: r.section ? this.text[this.page[r.doc]][1] : null });
+      }
+      return { results, count: kept.length, mode, filtered, corrected, matched, counts: facets.counts };
+    }
+
+    // The documents with every query word (else with any), and their total scores.
+    rank(perWord) {
+      const corrected = [], matched = new Set(), n = this.page.length, w = perWord.length;
+      const scores = perWord.map((x) => x.scores);
       for (const x of perWord) {
         if (x.corrected) corrected.push(x.corrected);
         x.terms.forEach((entry, term) => matched.add(term));
-        for (let d = 0; d < n; d++) if (x.own[d]) own[d] = 1;
       }
-      let mode = perWord.length ? 'and' : 'browse';
-      const total = new Float64Array(n), ranked = [];
-      const filtered = Object.keys(filters).some((f) => filters[f] && filters[f].size);
+      const total = new Float64Array(n), ranked = [], some = [];
       // No words: the pages the filters leave, and counts over every page to filter by.
-      if (mode === 'browse') for (let d = 0; d < n; d++) if (this.page[d] === d) ranked.push(d);
+      if (!w) ranked.push(...this.starts);
       // Every word, or failing that any word; borrowed words only complete a match: an entry
-      // with none of the words itself is left out.
-      for (const all of perWord.length ? [true, false] : []) {
-        for (let d = 0; d < n; d++) {
-          if (!own[d]) continue;
-          let sum = 0, every = true;
-          for (const x of perWord) { sum += x.scores[d]; every &&= x.scores[d] > 0; }
-          if (all ? every : sum > 0) { total[d] = sum; ranked.push(d); }
-        }
-        if (ranked.length || perWord.length === 1) break;
-        mode = 'or';
+      // with none of the words itself is left out, so only the documents scored are visited.
+      // One pass and indexed loops: for…of costs an iterator a document before the JIT has warmed up.
+      let docs = w ? perWord[0].docs : [];
+      if (w > 1) {
+        const seen = new Uint8Array(n);
+        for (const x of perWord) for (let i = 0; i < x.docs.length; i++) seen[x.docs[i]] = 1;
+        docs = [];
+        for (let d = 0; d < n; d++) if (seen[d]) docs.push(d);
       }
-      if (mode !== 'browse' && !ranked.length) mode = 'none';
-      const facets = this.facet(ranked, total, filters, mode !== 'browse' || filtered, counts);
-      const results = this.order(facets.results, total, Math.max(shown, TOP));
-      await this.texts(results.slice(0, shown).flatMap((r) => [r.doc, this.page[r.doc]]));
-      for (const r of results) {
-        const text = this.text[r.doc], page = this.text[this.page[r.doc]];
-        if (text) Object.assign(r, { url: text[0], title: text[1], excerpt: text[2], page: r.section ? page[1] : null });
+      for (let j = 0; j < docs.length; j++) {
+        const d = docs[j];
+        let sum = 0, every = true;
+        for (let i = 0; i < w; i++) { const x = scores[i][d]; sum += x; every &&= x > 0; }
+        total[d] = sum;
+        (every ? ranked : some).push(d);
       }
-      return { results, mode, filtered, corrected, matched, counts: facets.counts };
+      const mode = !w ? 'browse' : ranked.length ? 'and' : w > 1 && some.length ? 'or' : 'none';
+      return { mode, total, ranked: mode === 'or' ? some : ranked, corrected, matched };
     }
 
-    // Results by score, best first, and documents are numbered certifications first, then
-    // questions, then pages: ties go that way. Only the best `top` need the order (the search
-    // page shows 50); the rest follow in index order, which spares sorting thousands per key.
-    order(results, total, top) {
-      const by = (a, b) => total[b.doc] - total[a.doc] || a.doc - b.doc;
-      if (results.length <= top) return results.sort(by);
-      const cut = Float64Array.from(results, (r) => total[r.doc]).sort()[results.length - top];
-      return results.filter((r) => total[r.doc] >= cut).sort(by).concat(results.filter((r) => total[r.doc] < cut));
+    // The best `top` results by score, best first, and documents are numbered certifications
+    // first, then questions, then pages: ties go that way. Only those are sorted (the search
+    // page shows 50), which spares sorting thousands per key.
+    order(docs, total, top) {
+      const by = (a, b) => total[b] - total[a] || a - b;
+      if (docs.length <= top) return docs.sort(by);
+      const all = new Float64Array(docs.length);
+      for (let i = 0; i < all.length; i++) all[i] = total[docs[i]];
+      const cut = all.sort()[all.length - top];
+      return docs.filter((d) => total[d] >= cut).sort(by).slice(0, top);
     }
 
     // Keeps the ranked documents the filters allow (OR within a facet, AND across facets), and
     // counts each facet's values over the documents the other facets allow.
-    facet(ranked, total, filters, list, count) {
-      const facets = this.m.facets, kinds = facets[0].values, counts = {}, results = [];
+    facet(ranked, filters, list, count) {
+      const facets = this.m.facets, counts = {};
       // Per facet: the allowed values (a bit mask for settings), null when not filtered. A value
       // this index does not have (an old link) matches nothing.
       const allow = facets.map((f) => {
@@ -389,21 +420,23 @@
         if (!(filters[f.id] && filters[f.id].size)) return null;
         return f.id === 'setting' ? chosen.reduce((m, at) => m | (1 << at), 0) : new Set(chosen);
       });
-      const ok = (k, d) => (k === 2 ? (this.facets[2][d] & allow[2]) !== 0 : allow[k].has(this.facets[k][d]));
+      const F = this.facets, no = this.pageNo;
+      const ok = (k, d) => (k === 2 ? (F[2][no[d]] & allow[2]) !== 0 : allow[k].has(F[k][no[d]]));
       const active = allow.map((a, k) => k).filter((k) => allow[k]);
-      for (const d of ranked) {
-        let failing = -1, fails = 0;
-        for (const k of active) if (!ok(k, d)) { failing = k; fails++; }
-        if (count && fails < 2) {
-          for (let k = 0; k < facets.length; k++) {
-            if (fails && failing !== k) continue;
-            const value = this.facets[k][d], c = counts[facets[k].id];
-            if (k === 2) { for (let bit = 0; bit < c.length; bit++) if (value & (1 << bit)) c[bit]++; } else if (value >= 0) c[value]++;
-          }
-        }
-        if (fails || !list) continue;
-        results.push({ doc: d, score: total[d], kind: kinds[this.facets[0][d]][1], section: this.page[d] !== d });
+      // Per document, the facet it fails (-1: none, -2: more than one); then one loop a facet.
+      const failing = new Int8Array(ranked.length).fill(-1);
+      for (let i = 0; active.length && i < ranked.length; i++) {
+        for (let a = 0; a < active.length; a++) if (!ok(active[a], ranked[i])) failing[i] = failing[i] === -1 ? active[a] : -2;
       }
+      const results = !list ? [] : active.length ? ranked.filter((d, i) => failing[i] === -1) : ranked.slice();
+      facets.forEach((f, k) => {
+        const c = counts[f.id], v = F[k];
+        for (let i = 0; count && i < ranked.length; i++) {
+          if (failing[i] !== -1 && failing[i] !== k) continue;
+          const value = v[no[ranked[i]]];
+          if (k !== 2) { if (value >= 0) c[value]++; } else for (let bit = 0; bit < c.length; bit++) if (value & (1 << bit)) c[bit]++;
+        }
+      });
       return { results, counts };
     }
   }

@@ -73,10 +73,10 @@
     q = q.trim();
     list.textContent = '';
     if (panel) panel.hidden = !out;
-    if (app) byId('a-z').hidden = !!(out && out.results.length);
+    if (app) byId('a-z').hidden = !!(out && out.count);
     if (app && out) facets(out);
     if (!out || (out.mode === 'browse' && !out.filtered)) { status.textContent = ''; return null; }
-    const n = out.results.length, shown = out.results.slice(0, app ? 50 : 8), results = n === 1 ? ' result' : ' results';
+    const n = out.count, shown = out.results.slice(0, app ? 50 : 8), results = n === 1 ? ' result' : ' results';
     let text = `${n}${results} for “${q}”.`;
     if (out.mode === 'browse') text = n ? `${n} ${n === 1 ? 'entry matches' : 'entries match'} the filters.` : 'No entries match the filters.';
     if (out.mode === 'none') text = `No results for “${q}”.`;

@@ -91,6 +91,18 @@ test('facets filter (OR within a facet, AND across) and count the other facets',
   assert.equal(empty.counts.kind.reduce((a, b) => a + b, 0), 7);
 });
 
+test('only the best results are listed, and count says how many matched', async () => {
+  const all = await run('credential');
+  assert.equal(all.count, all.results.length);
+  assert.equal((await run('credential', { level: new Set(['technician']) })).count, 3);
+  assert.equal((await run('')).count, 0);
+  // Past the best `top`, documents are counted but not sorted or listed; ties go by document.
+  const total = Float64Array.from([0, 3, 1, 3, 2]);
+  assert.deepEqual(engine.order([0, 1, 2, 3, 4], total, 3), [1, 3, 4]);
+  assert.deepEqual(engine.order([0, 1, 2, 3, 4], total, 1), [1]);
+  assert.deepEqual(engine.order([4, 2], total, 3), [4, 2]);
+});
+
 test('excerpts mark the matched words and nothing else', async () => {
   const out = await run('renewal');
   const marked = search.highlight('You renew every five years. Renewal needs forty hours; a certificate that is not renewed lapses.', out.matched)
