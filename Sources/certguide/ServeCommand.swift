@@ -9,9 +9,12 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Preview the guide with live reload while you edit.",
         discussion: """
         Builds the site, serves it at http://127.0.0.1:8080/ and watches the content and \
-        templates folders. Each save rebuilds the guide and reloads open pages; a stylesheet \
-        change restyles them without a reload. When a save breaks the build, the last good \
-        site stays up and every open page shows the errors until you fix them.
+        templates folders. Each save rebuilds what it touched and reloads the open pages it \
+        changed: an edit of an entry's text renders only the pages showing it, in milliseconds \
+        even on a guide of thousands; a change of facts renders the open pages first and the \
+        long lists after. A stylesheet change restyles pages without a reload. When a save \
+        breaks the build, the last good site stays up and every open page shows the errors \
+        until you fix them.
 
         Examples:
           certguide serve --open
