@@ -39,12 +39,13 @@ final class PreviewBuilder: @unchecked Sendable {
     func update(changed paths: Set<String>, open: Set<String> = [], early: (Outcome) -> Void = { _ in }) -> Outcome {
         let start = DispatchTime.now()
         let assets = options.templatesDirectory.appendingPathComponent("assets").standardizedFileURL.path + "/"
-        guard let served = last, !paths.isEmpty else { return rebuild(open: open, early: early) }
+        guard last != nil, !paths.isEmpty else { return rebuild(open: open, early: early) }
         if paths.allSatisfy({ $0.hasPrefix(assets) }) {
             return publish(assets: paths, from: assets, since: start)
         }
         // Pages left at their last version by a build cut short: a whole build makes them.
-        guard served.deferred.isEmpty else { return rebuild(open: open, early: early) }
+        // (No copy of `last` is kept meanwhile: the patch changes its files in place.)
+        guard last?.deferred.isEmpty == true else { return rebuild(open: open, early: early) }
         guard let files = Builder(options: options).patchBodies(of: &last!, changed: paths, cache: cache) else {
             return rebuild(open: open, early: early)
         }
