@@ -65,7 +65,7 @@ public struct GeneratedSite: Sendable {
     /// Files that changed but still hold their last version (`generate(cache:renderFirst:)`),
     /// until `completeDeferred` makes them.
     public var deferred = Set<String>()
-    /// What `patchBodies` needs to render pages again without loading anything else.
+    /// What `patchEntries` needs to render pages again without loading anything else.
     var templates: TemplateLibrary?
     var searchManifest = ""
 }
@@ -160,7 +160,7 @@ public struct Builder: Sendable {
         let pages = PageKind.all(in: site).filter { generated.deferred.contains($0.outputPath(in: site)) }
         for start in stride(from: 0, to: pages.count, by: 2) where !stop() {
             let chunk = Array(pages[start..<min(start + 2, pages.count)])
-            made += try renderer.renderAndStore(chunk, of: site, searchManifest: generated.searchManifest)
+            made += try renderer.render(chunk, of: site, searchManifest: generated.searchManifest)
             generated.deferred.subtract(chunk.map { $0.outputPath(in: site) })
         }
         if !stop() {

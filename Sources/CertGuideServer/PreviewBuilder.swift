@@ -31,8 +31,9 @@ final class PreviewBuilder: @unchecked Sendable {
     }
 
     /// A change only to `Templates/assets/` copies those files; an edit of entries' bodies
-    /// alone renders the pages that show them; anything else, or anything after a failed
-    /// build, builds the guide again.
+    /// alone renders the pages that show them; an edit of their other facts renders their own
+    /// pages first (`early`), then builds the guide again; anything else, or anything after a
+    /// failed build, builds the guide again.
     /// - Parameters:
     ///   - open: the output files of pages open in browsers, rendered first.
     ///   - early: told when the open pages are served, if the rest takes another step.
@@ -46,11 +47,22 @@ final class PreviewBuilder: @unchecked Sendable {
         // Pages left at their last version by a build cut short: a whole build makes them.
         // (No copy of `last` is kept meanwhile: the patch changes its files in place.)
         guard last?.deferred.isEmpty == true else { return rebuild(open: open, early: early) }
-        guard let files = Builder(options: options).patchBodies(of: &last!, changed: paths, cache: cache) else {
+        guard let patch = Builder(options: options).patchEntries(of: &last!, changed: paths, cache: cache) else {
             return rebuild(open: open, early: early)
         }
-        let changed = apply(files, removing: [])
-        return .built(staleSearch: last!.site, changed: changed, files: last!.files.count, milliseconds: Self.milliseconds(since: start))
+        let changed = apply(patch.files, removing: [])
+        guard patch.factsChanged else {
+            return .built(staleSearch: last!.site, changed: changed, files: last!.files.count, milliseconds: Self.milliseconds(since: start))
+        }
+        // Facts changed: the edited pages are served now, the lists and cards that show those
+        // facts elsewhere come from a whole build (whose own first step tells only of pages
+        // it changed).
+        if !open.isDisjoint(with: changed) {
+            early(.built(staleSearch: nil, changed: changed, files: last!.files.count, milliseconds: Self.milliseconds(since: start)))
+        }
+        return rebuild(open: open) { outcome in
+            if case .built(_, let more, _, _) = outcome, !more.isEmpty { early(outcome) }
+        }
     }
 
     /// Builds the whole guide, reusing from the cache what its changes did not touch. The open

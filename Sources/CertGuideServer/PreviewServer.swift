@@ -129,7 +129,8 @@ public actor PreviewServer {
 
     /// After a burst of changes: a change only to `Templates/assets/` (a stylesheet, a script,
     /// an image) republishes those files, since no page depends on their bytes; an edit of
-    /// entries' bodies alone renders just the pages that show them; anything else, or any
+    /// entries' bodies alone renders just the pages that show them; an edit of their other
+    /// facts serves their own pages first, then rebuilds the guide; anything else, or any
     /// change while the last build failed, rebuilds the guide.
     public func rebuild(changed paths: Set<String>) async {
         let open = await hub.openPages, early = earlyNotice

@@ -16,10 +16,25 @@ struct SharedContext: @unchecked Sendable {
         }.value
     }
 
-    init(site: Site, searchManifest: String) {
+    /// After an edit of some certifications' facts that left the site its shape
+    /// (`Builder.patchEntries`): the context of `site` from that of `old`, with only the cards
+    /// of `certifications` made again, kept in `cache` for the pages rendered next. Making all
+    /// 10,000 cards again was most of the time to show an edited fact.
+    static func update(from old: Site, to site: Site, certifications: [Int], searchManifest: String, cache: BuildCache) {
+        let key = PageInputs.sharedContextInputs(site, searchManifest: searchManifest)
+        guard cache.lookup("shared-context", key: key, as: SharedContext.self) == nil,
+              let before = cache.lookup("shared-context", key: PageInputs.sharedContextInputs(old, searchManifest: searchManifest), as: SharedContext.self),
+              before.cards.count == site.certifications.count else { return }
+        let records = EntryRecords(site: site)
+        var cards = before.cards
+        for index in certifications { cards[index] = records.makeCard(index) }
+        cache.store("shared-context", key: key, SharedContext(site: site, searchManifest: searchManifest, cards: cards))
+    }
+
+    init(site: Site, searchManifest: String, cards: [Record]? = nil) {
         let sources = site.sources
         let records = EntryRecords(site: site)
-        let cards = Array(site.certifications.indices).parallelMap(records.makeCard)
+        let cards = cards ?? Array(site.certifications.indices).parallelMap(records.makeCard)
         self.cards = cards
         values = [
             "site": Record([

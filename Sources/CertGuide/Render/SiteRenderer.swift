@@ -62,8 +62,11 @@ public struct SiteRenderer: Sendable {
              { feeds.redirect(to: alias.target, title: alias.title) })
         }
         let indexable = kinds.map { $0.url(in: site) }.filter { $0 != "/404.html" }
+        // The sitemap's `lastmod` of each entry is its `verified` date.
         var urls = Fingerprint()
         for url in indexable { urls.add(url) }
+        for day in site.certifications.map({ $0.entry.frontMatter.verified }) + site.faqs.map({ $0.entry.frontMatter.verified })
+            + site.pages.map({ $0.entry.frontMatter.verified }) { urls.add(day?.description ?? "-") }
         var facts = site.fingerprint
         for page in site.certifications { facts.add(page.entry.frontMatterFingerprint) }
         others += [
@@ -101,11 +104,11 @@ public struct SiteRenderer: Sendable {
         return rendered.map(\.0)
     }
 
-    /// Renders the pages `kinds` of `site` whatever the cache holds, and stores them there for
-    /// the next build (after a body edit, or to finish pages a build deferred).
-    func renderAndStore(_ kinds: [PageKind], of site: Site, searchManifest: String) throws(DiagnosticsError) -> [OutputFile] {
+    /// Renders the pages `kinds` of `site` whatever the cache holds and, with `store`, stores
+    /// them there for the next build (after a body edit, or to finish pages a build deferred).
+    func render(_ kinds: [PageKind], of site: Site, searchManifest: String, store: Bool = true) throws(DiagnosticsError) -> [OutputFile] {
         let files = try renderPages(kinds, of: site, shared: .reused(site: site, searchManifest: searchManifest, cache: cache))
-        if let cache {
+        if let cache, store {
             let inputs = PageInputs(site: site, searchManifest: searchManifest, dependencies: templates.pageDependencies(cache: cache))
             for (kind, file) in zip(kinds, files) { cache.store("page:\(kind.url(in: site))", key: inputs.fingerprint(kind), file) }
         }

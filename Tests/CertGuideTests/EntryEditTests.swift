@@ -3,8 +3,9 @@ import Foundation
 import Testing
 
 /// The preview's fast path: a save that changes only Markdown bodies renders the pages showing
-/// them and nothing else, and ends where a clean build ends.
-@Suite struct BodyEditTests {
+/// them and nothing else, and ends where a clean build ends; one that changes other facts
+/// renders the entry's own page as a clean build does, before the whole build that follows.
+@Suite struct EntryEditTests {
     /// The shipped guide in a temporary folder, built once with a cache.
     private static func guide() throws -> (TestSite, BuildCache, GeneratedSite) {
         let site = try TestSite(fixture: nil)
@@ -48,8 +49,10 @@ import Testing
         ]
         for (file, pages) in edits {
             let path = try Self.append(site, file, "\nOne more paragraph, with [a link to the cost question](../faq/how-much-does-certification-cost.md).\n")
-            let rendered = try #require(Builder(options: site.options()).patchBodies(of: &last, changed: [path], cache: cache),
-                                        "\(file): a body edit is patched")
+            let patch = try #require(Builder(options: site.options()).patchEntries(of: &last, changed: [path], cache: cache),
+                                     "\(file): a body edit is patched")
+            #expect(!patch.factsChanged)
+            let rendered = patch.files
             #expect(Set(rendered.map(\.path)) == pages, "\(file)")
             #expect(rendered.allSatisfy { String(decoding: $0.contents, as: UTF8.self).contains("One more paragraph") || $0.path == "index.html" })
             try Self.expectSameAsClean(site, cache, last, file)
@@ -67,21 +70,25 @@ import Testing
         let original = try String(contentsOf: site.root.appendingPathComponent(certification), encoding: .utf8)
         let path = site.root.appendingPathComponent(certification).standardizedFileURL.path
 
-        try site.write(certification, original.replacingOccurrences(of: "title: Certified Library Technician", with: "title: Certified Library Tech"))
-        #expect(builder.patchBodies(of: &last, changed: [path], cache: cache) == nil, "a front matter edit")
+        // Facts that order, group or relate entries: the whole site may change shape.
+        for (from, to) in [("title: Certified Library Technician", "title: Certified Library Tech"), ("level: technician", "level: professional"),
+                           ("topics: [cataloging, ", "topics: ["), ("\nsources:\n", "\naliases: [/clt/]\nsources:\n"), ("\nsources:\n", "\ndraft: true\nsources:\n")] {
+            try site.write(certification, original.replacingOccurrences(of: from, with: to))
+            #expect(builder.patchEntries(of: &last, changed: [path], cache: cache) == nil, "\(to)")
+        }
 
         try site.write(certification, original + "\nA [broken link](../faq/no-such-question.md).\n")
-        #expect(builder.patchBodies(of: &last, changed: [path], cache: cache) == nil, "a body with a problem")
+        #expect(builder.patchEntries(of: &last, changed: [path], cache: cache) == nil, "a body with a problem")
         #expect(throws: DiagnosticsError.self) { try builder.generate(cache: cache) }
 
         try site.write(certification, original)
         try site.write("Content/faq/a-new-question.md", try String(contentsOf: site.content.appendingPathComponent("faq/how-much-does-certification-cost.md"), encoding: .utf8))
         let added = site.content.appendingPathComponent("faq/a-new-question.md").standardizedFileURL.path
-        #expect(builder.patchBodies(of: &last, changed: [added], cache: cache) == nil, "a new file")
+        #expect(builder.patchEntries(of: &last, changed: [added], cache: cache) == nil, "a new file")
         let settings = site.content.appendingPathComponent("site.yml").standardizedFileURL.path
-        #expect(builder.patchBodies(of: &last, changed: [settings], cache: cache) == nil, "site.yml")
+        #expect(builder.patchEntries(of: &last, changed: [settings], cache: cache) == nil, "site.yml")
         let template = site.templates.appendingPathComponent("pages/certification.mustache").standardizedFileURL.path
-        #expect(builder.patchBodies(of: &last, changed: [template], cache: cache) == nil, "a template")
+        #expect(builder.patchEntries(of: &last, changed: [template], cache: cache) == nil, "a template")
         #expect(last.files.map(\.contents) == generated.files.map(\.contents), "a refused patch leaves the site as it was")
     }
 
@@ -91,7 +98,7 @@ import Testing
         let file = "Content/certifications/certified-library-technician.md"
         let original = try String(contentsOf: site.root.appendingPathComponent(file), encoding: .utf8)
         let path = try Self.append(site, file, "\nA paragraph that will be taken out again.\n")
-        #expect(Builder(options: site.options()).patchBodies(of: &last, changed: [path], cache: cache) != nil)
+        #expect(Builder(options: site.options()).patchEntries(of: &last, changed: [path], cache: cache) != nil)
         // Back as before, with another entry's facts edited in the same burst: a full build,
         // which must not take the page from before the patch as unchanged since then.
         try site.write(file, original)
@@ -102,5 +109,42 @@ import Testing
         #expect(full.fresh.contains("certifications/certified-library-technician/index.html"))
         let page = try #require(full.files.first { $0.path == "certifications/certified-library-technician/index.html" })
         #expect(!String(decoding: page.contents, as: UTF8.self).contains("taken out again"))
+    }
+
+    @Test func factEditsRenderTheEntrysOwnPageAsACleanBuildDoes() throws {
+        let (site, cache, first) = try Self.guide()
+        var last = first
+        let builder = Builder(options: site.options())
+        let edits: [(file: String, from: String, to: String, page: String)] = [
+            ("Content/certifications/certified-library-technician.md", "\nsummary: ", "\nsummary: Edited for the test. ",
+             "certifications/certified-library-technician/index.html"),
+            ("Content/certifications/certified-library-technician.md", "  min: 150\n", "  min: 175\n",
+             "certifications/certified-library-technician/index.html"),
+            // The newest date of the guide: the footer of every page says it.
+            ("Content/certifications/academy-of-certified-archivists.md", "\nverified: 2026-11-23", "\nverified: 2026-11-30",
+             "certifications/academy-of-certified-archivists/index.html"),
+            ("Content/faq/how-much-does-certification-cost.md", "\nverified: 2026-11-23", "\nverified: 2026-11-29",
+             "faq/how-much-does-certification-cost/index.html"),
+            ("Content/pages/about.md", "\nsummary: ", "\nsummary: Edited. ", "about/index.html"),
+        ]
+        for (file, from, to, page) in edits {
+            let text = try String(contentsOf: site.root.appendingPathComponent(file), encoding: .utf8)
+            #expect(text.contains(from), "\(file): \(from)")
+            try site.write(file, text.replacingOccurrences(of: from, with: to) + "\nAnd a new paragraph.\n")
+            let path = site.root.appendingPathComponent(file).standardizedFileURL.path
+            let patch = try #require(builder.patchEntries(of: &last, changed: [path], cache: cache), "\(file): \(to)")
+            #expect(patch.factsChanged)
+            #expect(patch.files.map(\.path) == [page], "only the entry's own page comes first")
+            let clean = try builder.generate(cache: nil)
+            let expected = try #require(clean.files.first { $0.path == page })
+            #expect(patch.files.first?.contents == expected.contents, "\(to): the page as a clean build makes it")
+            // The whole build that follows makes the rest (and the page again: it was not stored).
+            last = try builder.generate(cache: cache)
+            #expect(last.fresh.contains(page))
+            #expect(last.files.map(\.path) == clean.files.map(\.path))
+            for (made, wanted) in zip(last.files, clean.files) where made.contents != wanted.contents {
+                Issue.record("\(to): \(made.path) differs from a clean build")
+            }
+        }
     }
 }
