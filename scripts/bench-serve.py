@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Measures `certguide serve`: time from saving a certification to the reload event of its
-open page (for an edit of its body, then of its summary, saved back to back; the server's own
-"Built" lines give the time until every file is made), and
+open page (for an edit of its body, then of its summary, saved back to back, then of its summary
+again with each save made once the server has printed nothing for 1.5 s; the server's own
+"Built" lines give the time until every file is made, except that a save whose lists were left
+to the next save reports only its own part), and
 requests per second against the preview server, with `python3 -m http.server` serving the same
 files as a reference (both on 127.0.0.1, measured with wrk in the same run).
 
@@ -43,6 +45,16 @@ def collect_build_times(process, times, search_times):
         match = re.search(r"Search index updated in (\d+) ms \((\d+) files changed\)", line)
         if match:
             search_times.append((int(match.group(1)), int(match.group(2))))
+
+
+def wait_until_idle(*logs, quiet=1.5):
+    """Until the server has printed nothing new for `quiet` seconds."""
+    last, since = None, time.time()
+    while time.time() - since < quiet:
+        now = tuple(len(log) for log in logs)
+        if now != last:
+            last, since = now, time.time()
+        time.sleep(0.1)
 
 
 def open_socket(port, page):
@@ -101,16 +113,19 @@ def main():
         # The edited certification's page is open, as when an editor previews their work.
         sock = open_socket(port, "/certifications/" + edited[:-3] + "/")
         original = open(path).read()
-        edits = {
-            # The common edit: a sentence in the body (only pages showing the body render).
-            "body": lambda save: original + f"\n\nEdited for the benchmark, save {save}.\n",
-            # A fact: the summary, on every card and list that shows this certification.
-            "summary": lambda save: original.replace("\nsummary: ", f"\nsummary: Edited {save}. ", 1),
-        }
-        for kind, edit in edits.items():
+        # The common edit: a sentence in the body (only pages showing the body render).
+        body = lambda save: original + f"\n\nEdited for the benchmark, save {save}.\n"
+        # A fact: the summary, on every card and list that shows this certification.
+        summary = lambda save: original.replace("\nsummary: ", f"\nsummary: Edited {save}. ", 1)
+        # Back to back: each save as soon as the last one's page reloaded, while the lists of
+        # the last one are still being made; or after a pause, once the server is idle.
+        edits = {"body": (body, False), "summary": (summary, False), "summary, after a pause": (summary, True)}
+        for kind, (edit, pause) in edits.items():
             delays = []
             before = len(build_times)
             for save in range(args.saves):
+                if pause:
+                    wait_until_idle(build_times, search_times)
                 with open(path, "w") as f:
                     f.write(edit(save))
                 saved = time.time()

@@ -20,6 +20,8 @@ final class PreviewBuilder: @unchecked Sendable {
     let cache = BuildCache()
     /// The site served, while the last build succeeded.
     private var last: GeneratedSite?
+    /// `last` has entries' facts patched in that pages other than their own still lack.
+    private var incomplete = false
     /// Changes waiting for the build queue: a build in its second step stops for them.
     let waiting = WaitingChanges()
     /// Every change to the output folder, in the order of the builds that made them.
@@ -42,24 +44,32 @@ final class PreviewBuilder: @unchecked Sendable {
         let assets = options.templatesDirectory.appendingPathComponent("assets").standardizedFileURL.path + "/"
         guard last != nil, !paths.isEmpty else { return rebuild(open: open, early: early) }
         if paths.allSatisfy({ $0.hasPrefix(assets) }) {
-            return publish(assets: paths, from: assets, since: start)
+            let outcome = publish(assets: paths, from: assets, since: start)
+            // A patch left the rest to the build of this change.
+            guard incomplete, waiting.count == 0, case .built(_, let copied, _, _) = outcome else { return outcome }
+            let rest = rebuild(open: open, early: early)
+            guard case .built(let search, let changed, let files, _) = rest else { return rest }
+            return .built(staleSearch: search, changed: changed.union(copied), files: files, milliseconds: Self.milliseconds(since: start))
         }
-        // Pages left at their last version by a build cut short: a whole build makes them.
         // (No copy of `last` is kept meanwhile: the patch changes its files in place.)
-        guard last?.deferred.isEmpty == true else { return rebuild(open: open, early: early) }
         guard let patch = Builder(options: options).patchEntries(of: &last!, changed: paths, cache: cache) else {
             return rebuild(open: open, early: early)
         }
         let changed = apply(patch.files, removing: [])
-        guard patch.factsChanged else {
-            return .built(staleSearch: last!.site, changed: changed, files: last!.files.count, milliseconds: Self.milliseconds(since: start))
+        let milliseconds = Self.milliseconds(since: start)
+        // Pages left at their last version by a build cut short, or facts shown elsewhere:
+        // a whole build makes them, after the edited pages are served.
+        guard patch.factsChanged || incomplete || !last!.deferred.isEmpty else {
+            return .built(staleSearch: last!.site, changed: changed, files: last!.files.count, milliseconds: milliseconds)
         }
-        // Facts changed: the edited pages are served now, the lists and cards that show those
-        // facts elsewhere come from a whole build (whose own first step tells only of pages
-        // it changed).
-        if !open.isDisjoint(with: changed) {
-            early(.built(staleSearch: nil, changed: changed, files: last!.files.count, milliseconds: Self.milliseconds(since: start)))
+        let told = !open.isDisjoint(with: changed)
+        if told { early(.built(staleSearch: nil, changed: changed, files: last!.files.count, milliseconds: milliseconds)) }
+        // A newer save is waiting: its build will make them, and the editor sees it sooner.
+        if waiting.count > 0 {
+            incomplete = true
+            return .built(staleSearch: nil, changed: told ? [] : changed, files: last!.files.count, milliseconds: milliseconds)
         }
+        // The build's own first step tells only of open pages it changed.
         return rebuild(open: open) { outcome in
             if case .built(_, let more, _, _) = outcome, !more.isEmpty { early(outcome) }
         }
@@ -69,6 +79,7 @@ final class PreviewBuilder: @unchecked Sendable {
     /// pages are served (and `early` told) before the other files that changed are made.
     func rebuild(open: Set<String> = [], early: (Outcome) -> Void = { _ in }) -> Outcome {
         let start = DispatchTime.now()
+        incomplete = false
         let builder = Builder(options: options)
         var generated: GeneratedSite
         do {
