@@ -44,7 +44,7 @@ public struct SearchIndexFiles: Sendable {
             return name
         }
         /// A numbered series (`shard.<hash>.0.json`, …) named by one hash of all its files, so the
-        /// manifest lists no names; returns the hash. An edit changes most shards anyway.
+        /// manifest lists no names; returns the hash.
         func addSeries(_ stem: String, _ series: [[UInt8]]) -> String {
             let hash = Self.hash(series.joined())
             for (number, bytes) in series.enumerated() {
