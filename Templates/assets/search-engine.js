@@ -144,7 +144,7 @@
     // The manifest: enough to fetch the words' shards while the meta file loads.
     manifest() {
       this.loadingManifest ||= this.get(this.url).then((m) => {
-        if (m.version !== 2) throw new Error(`search index format ${m.version} is not 2`);
+        if (m.version !== 3) throw new Error(`search index format ${m.version} is not 3`);
         this.m = m;
         return m;
       });
@@ -155,7 +155,7 @@
     ready() {
       this.loading ||= this.manifest().then((m) => {
         return Promise.all([this.get(new URL(m.meta, this.url).href), m.index && this.part(new URL(m.index, this.url).href),
-          m.text.files === 1 && this.get(this.file('text', m.text.hash, 0))]);
+          m.text.files === 1 && this.get(this.textFile(0))]);
       }).then(([meta, , text]) => this.setup(meta, text));
       this.loading.catch(() => { this.loading = null; });
       return this.loading;
@@ -182,8 +182,15 @@
       return this;
     }
 
-    // `text.<hash>.<n>.json`: files of a series share one hash, so the manifest lists no names.
+    // `shard.<hash>.<n>.json`: files of a series share one hash, so the manifest lists no names.
     file(stem, hash, n) { return new URL(`${stem}.${hash}.${n}.json`, this.url).href; }
+
+    // Text files come in groups of `group`, each with its own hash: a slice of `hashes`, all
+    // of one width.
+    textFile(n) {
+      const { files, group, hashes } = this.m.text, w = hashes.length / Math.ceil(files / group);
+      return this.file('text', hashes.substr(Math.floor(n / group) * w, w), n);
+    }
 
     // A section's url is its anchor after its page's.
     keep(n, t) {
@@ -196,9 +203,8 @@
 
     // Loads the text of the given documents: the files of their pages.
     texts(docs) {
-      const { pages, hash } = this.m.text;
-      const files = new Set(docs.map((d) => Math.floor(this.pageNo[d] / pages)));
-      return Promise.all([...files].map((n) => (this.chunks[n] ||= this.get(this.file('text', hash, n)).then((t) => this.keep(n, t)))));
+      const files = new Set(docs.map((d) => Math.floor(this.pageNo[d] / this.m.text.pages)));
+      return Promise.all([...files].map((n) => (this.chunks[n] ||= this.get(this.textFile(n)).then((t) => this.keep(n, t)))));
     }
 
     part(url) {

@@ -25,10 +25,10 @@ import Testing
             manifestName = try #require(files.keys.first { $0.hasPrefix("search/manifest.") })
             manifest = try #require(try Self.object(files[manifestName]))
             let text = try #require(manifest["text"] as? [String: Any])
-            let hash = try #require(text["hash"] as? String)
+            #expect(text["files"] as? Int == 1)
             var read: [[String]] = []
-            for number in 0..<(text["files"] as? Int ?? 0) {
-                let file = try #require(try Self.object(files["search/text.\(hash).\(number).json"]))
+            for path in try SearchTextGroupTests.textPaths(manifest) {
+                let file = try #require(try Self.object(files[path]))
                 read += try #require(file["docs"] as? [[String]])
             }
             let metaFile = try #require(try Self.object(files["search/" + (manifest["meta"] as? String ?? "")]))

@@ -33,6 +33,7 @@ import Testing
         #expect(manifest["shards"] == nil && manifest["dict"] == nil)
         #expect(files.files.count == 4)
         #expect((manifest["text"] as? [String: Any])?["files"] as? Int == 1)
+        #expect(Set(files.files.map(\.path)) == (try SearchTextGroupTests.impliedPaths(manifest)))
     }
 
     @Test func pastTheThresholdEveryWordIsInItsShard() throws {
@@ -79,10 +80,11 @@ import Testing
         #expect(single["meta"] as? String == manifest["meta"] as? String)
         let text = try #require(manifest["text"] as? [String: Any])
         #expect(text["pages"] as? Int == 1)
-        let textHash = try #require(text["hash"] as? String)
+        let textPaths = try SearchTextGroupTests.textPaths(manifest)
+        #expect(textPaths.count == text["files"] as? Int)
         var urls: [String] = []
-        for number in 0..<(text["files"] as? Int ?? 0) {
-            let docs = try #require(try Self.json(split.files, "text.\(textHash).\(number).json")["docs"] as? [[String]])
+        for (number, path) in textPaths.enumerated() {
+            let docs = try #require(try Self.json(split.files, String(path.dropFirst("search/".count)))["docs"] as? [[String]])
             // A page, then its sections, each only `#anchor` after the page's url.
             #expect(docs.count >= 1 && !docs[0][0].contains("#") && docs.dropFirst().allSatisfy { $0[0].hasPrefix("#") },
                     "text file \(number) is not one page and its sections")

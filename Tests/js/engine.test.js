@@ -156,3 +156,30 @@ test('a sharded index gives the same results and fetches only the shards a query
     await sharded.close();
   }
 });
+
+test('a split index past 64 pages fetches each text file under its own group\'s hash', async () => {
+  const groups = await serve('groups');
+  try {
+    const engine = groups.engine();
+    await engine.ready();
+    const { pages, files, group, hashes } = engine.m.text;
+    const count = Math.ceil(files / group), each = hashes.match(/.{8}/g);
+    assert.ok(count >= 3, `only ${files} text files`);
+    assert.equal(group, 64);
+    assert.equal(hashes.length, count * 8);
+    assert.equal(new Set(each).size, count);
+    // The first and last file of every group, fetched by the engine under the name the build wrote.
+    const wanted = each.flatMap((hash, g) => [g * group, Math.min(files, (g + 1) * group) - 1]);
+    const mark = groups.requests.length;
+    await engine.texts(wanted.map((n) => engine.starts[n * pages]));
+    const fetched = groups.requests.slice(mark);
+    assert.deepEqual(fetched.sort(), wanted.map((n) => `/search/text.${each[Math.floor(n / group)]}.${n}.json`).sort());
+    for (const n of wanted) assert.ok(engine.text[engine.starts[n * pages]], `no text for file ${n}`);
+    // A search for the title of a page in the last group shows it first, with its text.
+    const last = engine.starts[(files - 1) * pages], [url, title] = engine.text[last];
+    const top = (await groups.engine().search(`${title} `, {}, 1)).results[0];
+    assert.deepEqual([top.url, top.title], [url, title]);
+  } finally {
+    await groups.close();
+  }
+});

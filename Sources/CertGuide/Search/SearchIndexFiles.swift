@@ -8,10 +8,19 @@ import Foundation
 /// - `meta.<hash>.json`: what ranking and filtering need for every document, in a few numbers.
 /// - `text.<hash>.<n>.json`: url, title and excerpt of the documents, for showing results; one
 ///   file, or once the index is split, one per page or two, fetched for the results on screen.
+///   Files come in groups of `textGroup`, each named by a hash of its own files, so an edit
+///   renames the files of one group rather than all of them.
 /// - `index.<hash>.json`, or past the size threshold `shard.<hash>.<n>.json` by word prefix,
 ///   and `dict.<hash>.json`, the words typos are corrected against.
 public struct SearchIndexFiles: Sendable {
-    public static let formatVersion = 2
+    public static let formatVersion = 3
+    /// Text files a group. An edit renames its group's files: 64 keeps that to a few dozen
+    /// while a guide of 10,000 pages needs only ~160 hashes in the manifest.
+    public static let textGroup = 64
+    /// Hex digits of a text group's hash. A name only has to differ from the earlier versions
+    /// of the same file that a cache may hold, so 32 bits do, and the manifest, which every
+    /// first search fetches, stays small (README, "The files").
+    static let groupHashDigits = 8
     public static let folder = "search"
     /// The one file whose name does not change with its content.
     public static let manifestPath = "search/manifest.json"
@@ -34,7 +43,7 @@ public struct SearchIndexFiles: Sendable {
             files.append(OutputFile(path: "\(Self.folder)/\(name)", contents: Data(bytes)))
             return name
         }
-        /// A numbered series (`text.<hash>.0.json`, …) named by one hash of all its files, so the
+        /// A numbered series (`shard.<hash>.0.json`, …) named by one hash of all its files, so the
         /// manifest lists no names; returns the hash.
         func addSeries(_ stem: String, _ series: [[UInt8]]) -> String {
             let hash = Self.hash(series.joined())
@@ -42,6 +51,20 @@ public struct SearchIndexFiles: Sendable {
                 files.append(OutputFile(path: "\(Self.folder)/\(stem).\(hash).\(number).json", contents: Data(bytes)))
             }
             return hash
+        }
+        /// A numbered series (`text.<hash>.0.json`, …) cut into groups of `textGroup` files, each
+        /// named by a short hash of its own files; returns the groups' hashes, concatenated.
+        func addGroups(_ stem: String, _ series: [[UInt8]]) -> String {
+            var hashes = ""
+            for start in stride(from: 0, to: series.count, by: Self.textGroup) {
+                let group = series[start..<min(start + Self.textGroup, series.count)]
+                let hash = Self.hash(group.joined(), digits: Self.groupHashDigits)
+                for (number, bytes) in zip(group.indices, group) {
+                    files.append(OutputFile(path: "\(Self.folder)/\(stem).\(hash).\(number).json", contents: Data(bytes)))
+                }
+                hashes += hash
+            }
+            return hashes
         }
 
         let terms = index.terms
@@ -61,8 +84,8 @@ public struct SearchIndexFiles: Sendable {
         let pages = documents.filter { $0.parent == nil }.count
         let perFile = split ? max(1, options.textPagesPerFile) : max(1, pages)
         let text = DocumentsJSON.text(documents, pagesPerFile: perFile)
-        manifest.raw(",\"text\":{\"pages\":\(perFile),\"files\":\(text.count),\"hash\":")
-        manifest.string(addSeries("text", text))
+        manifest.raw(",\"text\":{\"pages\":\(perFile),\"files\":\(text.count),\"group\":\(Self.textGroup),\"hashes\":")
+        manifest.string(addGroups("text", text))
         manifest.raw("}")
         if split {
             let shards = IndexShards.split(terms, size: size, target: options.shardTarget)
@@ -95,8 +118,8 @@ public struct SearchIndexFiles: Sendable {
         self.index = index
     }
 
-    /// Twelve hex digits of the FNV-1a digest of a file's bytes.
-    private static func hash(_ bytes: some Sequence<UInt8>) -> String {
-        String(Fingerprint(raw: bytes).description.prefix(12))
+    /// The first hex digits (twelve unless told) of the FNV-1a digest of a file's bytes.
+    private static func hash(_ bytes: some Sequence<UInt8>, digits: Int = 12) -> String {
+        String(Fingerprint(raw: bytes).description.prefix(digits))
     }
 }
