@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measures `certguide serve`: time from saving a certification to the reload event of its
 open page (for an edit of its body, then of its summary, saved back to back, then of its summary
-again with each save made once the server has printed nothing for 1.5 s; the server's own
+again with each save made once the server has printed nothing for 8 s; the server's own
 "Built" lines give the time until every file is made, except that a save whose lists were left
 to the next save reports only its own part), and
 requests per second against the preview server, with `python3 -m http.server` serving the same
@@ -47,8 +47,9 @@ def collect_build_times(process, times, search_times):
             search_times.append((int(match.group(1)), int(match.group(2))))
 
 
-def wait_until_idle(*logs, quiet=1.5):
-    """Until the server has printed nothing new for `quiet` seconds."""
+def wait_until_idle(*logs, quiet=8):
+    """Until the server has printed nothing new for `quiet` seconds (on a guide of 10,000 the
+    search index is redone for about 5 s after the pages, silently)."""
     last, since = None, time.time()
     while time.time() - since < quiet:
         now = tuple(len(log) for log in logs)
