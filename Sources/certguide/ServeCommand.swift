@@ -11,8 +11,10 @@ struct ServeCommand: AsyncParsableCommand {
         Builds the site, serves it at http://127.0.0.1:8080/ and watches the content and \
         templates folders. Each save rebuilds what it touched and reloads the open pages it \
         changed: an edit of an entry's text renders only the pages showing it, in milliseconds \
-        even on a guide of thousands; a change of facts renders the open pages first and the \
-        long lists after. A stylesheet change restyles pages without a reload. When a save \
+        even on a guide of thousands; a change of a fact such as a cost or a summary shows the \
+        entry's own page just as fast and makes the long lists after; a change that reorders \
+        entries (a title, a level, topics) renders the open pages first and the rest after. A \
+        stylesheet change restyles pages without a reload. When a save \
         breaks the build, the last good site stays up and every open page shows the errors \
         until you fix them.
 
