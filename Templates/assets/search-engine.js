@@ -117,7 +117,7 @@
   // discount: "CLT renewal" finds the renewal section of the CLT page, "CLT" the page itself.
   // FROM_PAGE + OWN < 1, so a section never outranks its page on words the page has as strongly.
   // One- and two-letter words count half: they are mostly function words ("do I", "to", "as").
-  const FROM_PAGE = 0.6, OWN = 0.35, FROM_SECTION = 0.05, SHORT = 0.5, PREFIX = 30, CACHE = 24, TOP = 50;
+  const FROM_PAGE = 0.6, OWN = 0.35, FROM_SECTION = 0.05, SHORT = 0.5, PREFIX = 30, CACHE = 24, TOP = 50, FIRST = 5;
   // Facets of a page in the meta file, in this order after its section count.
   const FACETS = ['kind', 'level', 'setting', 'issuer', 'cost'];
 
@@ -338,8 +338,9 @@
        [{doc, score, kind, section, url, title, excerpt, page}] (the best 50, or `shown` if more,
        in rank order), count (of all the results), mode: 'and' | 'or' | 'none' |
        'browse', filtered, corrected: [[typed, indexed]], matched: Set of indexed words,
-       counts: {facet: [count per value]} (when `counts`)}. The first `shown` results have their
-       text (url, title, excerpt, page title); the others too once their text file is loaded.
+       counts: {facet: [count per value]} (when `counts`), more}. The first 5 results have their
+       text (url, title, excerpt, page title); `more` resolves to the same object once the first
+       `shown` have theirs; the others have it once their text file is loaded.
        Only the best are made into objects: a keystroke can match thousands of documents. */
     async search(query, filters = {}, shown = 10, counts = true) {
       // A cold first search tokenizes while the manifest loads.
@@ -357,17 +358,24 @@
       const filtered = Object.keys(filters).some((f) => filters[f] && filters[f].size);
       const kept = this.facet(ranked, filters, mode !== 'browse' || filtered).results;
       const docs = this.order(kept, total, Math.max(shown, TOP));
-      // The text of the results shown loads while the facets are counted.
-      const loading = this.texts(docs.slice(0, shown).flatMap((d) => [d, this.page[d]]));
+      // The text of the results shown loads while the facets are counted. The first FIRST
+      // are waited for (a browser opens six connections to a host over HTTP/1.1: more would
+      // take another round trip), the others come with `more`.
+      const first = this.texts(docs.slice(0, Math.min(shown, FIRST))), rest = this.texts(docs.slice(0, shown));
       const facets = this.facet(ranked, filters, false, counts), kinds = this.m.facets[0].values;
       // Result objects are made once, in their final order, and given their text when it is in.
       const results = docs.map((doc) => ({ doc, score: total[doc], kind: kinds[this.facets[0][this.pageNo[doc]]][1], section: this.page[doc] !== doc }));
-      await loading;
-      for (const r of results) {
-        const text = this.text[r.doc];
-        if (text) Object.assign(r, { url: text[0], title: text[1], excerpt: text[2], page: r.section ? this.text[this.page[r.doc]][1] : null });
-      }
-      return { results, count: kept.length, mode, filtered, corrected, matched, counts: facets.counts };
+      const give = () => {
+        for (const r of results) {
+          const text = this.text[r.doc];
+          if (text && !r.url) Object.assign(r, { url: text[0], title: text[1], excerpt: text[2], page: r.section ? this.text[this.page[r.doc]][1] : null });
+        }
+      };
+      await first;
+      give();
+      const out = { results, count: kept.length, mode, filtered, corrected, matched, counts: facets.counts };
+      out.more = rest.then(give, () => {}).then(() => out);
+      return out;
     }
 
     // The documents with every query word (else with any), and their total scores.

@@ -9,6 +9,8 @@
   const input = form.querySelector('input[type=search]'), app = document.getElementById('search-app');
   const byId = (id) => document.getElementById(id);
   const engine = new api.Engine(new URL(form.getAttribute('data-manifest'), location.href).href);
+  // Results listed: under the header box, and on /search/ (with filters).
+  const max = app ? 50 : 8;
   let filters = {}, boxes = {}, seq = 0, timer = 0, last = null;
 
   // An element with properties and children; strings become text nodes, never HTML.
@@ -56,8 +58,10 @@
     if (app) writeURL(push);
     if (!q.trim() && !app) return show(null, q);
     try {
-      const out = await engine.search(q, filters, app ? 50 : 8, !!app);
+      const out = await engine.search(q, filters, max, !!app);
       if (mine === seq) show(out, q);
+      // The first results come as soon as their text is in, the others below them after.
+      out.more.then(() => { if (mine === seq) hits(out); });
       return out;
     } catch (error) {
       if (mine === seq) {
@@ -76,19 +80,14 @@
     if (app) byId('a-z').hidden = !!(out && out.count);
     if (app && out) facets(out);
     if (!out || (out.mode === 'browse' && !out.filtered)) { status.textContent = ''; return null; }
-    const n = out.count, shown = out.results.slice(0, app ? 50 : 8), results = n === 1 ? ' result' : ' results';
+    const n = out.count, results = n === 1 ? ' result' : ' results';
     let text = `${n}${results} for “${q}”.`;
     if (out.mode === 'browse') text = n ? `${n} ${n === 1 ? 'entry matches' : 'entries match'} the filters.` : 'No entries match the filters.';
     if (out.mode === 'none') text = `No results for “${q}”.`;
     if (out.mode === 'or') text = `No entry has all of “${q}”; ${n}${results} with some of the words.`;
-    if (out.corrected.length && n) text += ` Showing results for ${out.corrected.map((c) => `“${surface(c[1], shown)}”`).join(', ')}.`;
+    if (out.corrected.length && n) text += ` Showing results for ${out.corrected.map((c) => `“${surface(c[1], out.results)}”`).join(', ')}.`;
     status.textContent = text;
-    for (const r of shown) {
-      list.append(el('li', { className: 'search-hit' },
-        el('a', { className: 'search-link', href: r.url }, ...marked(r.title, out.matched)),
-        el('span', { className: 'search-kind' }, r.kind + (r.section ? ' · section of ' + r.page : '')),
-        el('p', { className: 'search-excerpt' }, ...marked(r.excerpt, out.matched))));
-    }
+    hits(out);
     if (!n) {
       const link = (href, text) => el('a', { href }, text);
       list.append(el('li', { className: 'search-none' }, 'Try another word, or browse the ', link('/compare/', 'comparison table'),
@@ -98,9 +97,19 @@
     return null;
   }
 
+  // Appends the results shown whose text is in and that are not on the page yet, in order.
+  function hits(out) {
+    for (let i = list.children.length, r; i < max && (r = out.results[i]) && r.url; i++) {
+      list.append(el('li', { className: 'search-hit' },
+        el('a', { className: 'search-link', href: r.url }, ...marked(r.title, out.matched)),
+        el('span', { className: 'search-kind' }, r.kind + (r.section ? ' · section of ' + r.page : '')),
+        el('p', { className: 'search-excerpt' }, ...marked(r.excerpt, out.matched))));
+    }
+  }
+
   // The word as the guide writes it ("renewal"), rather than its indexed form ("renew").
   function surface(term, results) {
-    for (const r of results) {
+    for (const r of results.filter((r) => r.url)) {
       for (const word of (r.title + ' ' + r.excerpt).match(/[\p{L}\p{N}\p{M}'\u2019]+/gu) || []) {
         if (api.tokenize(word)[0] === term) return word.toLowerCase();
       }

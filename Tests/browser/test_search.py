@@ -113,6 +113,26 @@ class SearchInTheBrowser(unittest.TestCase):
         box.send_keys(Keys.ENTER)
         self.wait(lambda: urlparse(self.driver.current_url).path == "/certifications/microsoft-office-specialist/")
 
+    def test_a_split_index_lists_the_first_results_then_the_others_in_order(self):
+        # A guide of 150 certifications: one text file a page, fetched for the results shown.
+        groups = Site("groups")
+        try:
+            self.open(groups, "/search/?q=library")
+            self.wait(lambda: len(self.hits()) == 50)
+            shown = [self.path(a.get_attribute("href")) for a in self.hits()]
+            engine = self.driver.execute_async_script(
+                "const done = arguments[0]; const e = new window.certguideSearch.Engine(new URL('/search/manifest.json', location.href).href);"
+                "e.search('library', {}, 50).then((out) => out.more).then((out) => done(out.results.slice(0, 50).map((r) => r.url)));")
+            self.assertEqual(shown, [self.path(groups.url(u)) for u in engine])
+            self.assertEqual(len(set(shown)), 50)
+            # The header box of any page: its 8, in the same order.
+            self.open(groups, "/")
+            self.type("library")
+            self.wait(lambda: len(self.hits()) == 8)
+            self.assertEqual([self.path(a.get_attribute("href")) for a in self.hits()], shown[:8])
+        finally:
+            groups.close()
+
     def test_filters_live_in_the_url_and_back_works(self):
         self.open(self.guide, "/search/?q=technician")
         self.wait(lambda: "“technician”" in self.status())

@@ -9,7 +9,8 @@ test.before(async () => { site = await serve('fixture'); engine = site.engine();
 test.after(() => site.close());
 
 const urls = (out) => out.results.map((r) => r.url);
-const run = (query, filters) => engine.search(query, filters);
+// With the text of every result shown (`more`), not only of the first five.
+const run = async (query, filters) => (await engine.search(query, filters)).more;
 
 test('BM25 with field weights: a title hit outranks body hits', async () => {
   const out = await run('cataloging ');
@@ -117,7 +118,7 @@ test('a sharded index gives the same results and fetches only the shards a query
   try {
     const split = sharded.engine();
     for (const query of ['cataloging ', 'CATT renewal ', 'thesis lapses', 'catal', 'metadeta ', 'SOCIÉTÉ']) {
-      assert.deepEqual(urls(await split.search(query)), urls(await run(query)), query);
+      assert.deepEqual(urls(await (await split.search(query)).more), urls(await run(query)), query);
     }
     await split.ready();
     const shards = split.m.shards.from.length;
@@ -150,7 +151,7 @@ test('a sharded index gives the same results and fetches only the shards a query
     const second = sharded.engine();
     await second.search('metadata ');
     const held = sharded.requests.length;
-    assert.deepEqual(urls(await second.search('metadata s')), urls(await run('metadata ')));
+    assert.deepEqual(urls(await (await second.search('metadata s')).more), urls(await run('metadata ')));
     assert.equal(sharded.requests.slice(held).filter((p) => p.includes('/shard.')).length, 0);
   } finally {
     await sharded.close();
@@ -179,6 +180,25 @@ test('a split index past 64 pages fetches each text file under its own group\'s 
     const last = engine.starts[(files - 1) * pages], [url, title] = engine.text[last];
     const top = (await groups.engine().search(`${title} `, {}, 1)).results[0];
     assert.deepEqual([top.url, top.title], [url, title]);
+  } finally {
+    await groups.close();
+  }
+});
+
+test('the first five results resolve a search, the others shown follow with `more`', async () => {
+  const groups = await serve('groups');
+  try {
+    const engine = groups.engine();
+    const out = await engine.search('library ', {}, 10);
+    assert.ok(out.count >= 10, `only ${out.count} results`);
+    const texts = () => out.results.slice(0, 10).map((r) => typeof r.title === 'string');
+    assert.deepEqual(texts().slice(0, 5), [true, true, true, true, true]);
+    assert.equal(await out.more, out);
+    assert.deepEqual(texts(), Array(10).fill(true));
+    // Only the text files of the ten results were fetched, each once.
+    const asked = groups.requests.filter((p) => p.includes('/text.'));
+    const files = new Set(out.results.slice(0, 10).map((r) => Math.floor(engine.pageNo[r.doc] / engine.m.text.pages)));
+    assert.equal(asked.length, files.size, `${asked}`);
   } finally {
     await groups.close();
   }
