@@ -19,8 +19,9 @@ public struct SearchIndexFiles: Sendable {
     /// Text files a group. An edit renames its group's files: 64 keeps that to a few dozen
     /// while a guide of 10,000 pages needs only ~160 hashes in the manifest.
     public static let textGroup = 64
-    /// Shards a group: one, as an edit changes the bytes of only a few of them (7 or 8 of
-    /// ~357 at 10,000 certifications), and each shard is far bigger than its 8-digit hash.
+    /// Shards a group: one, as an edit changes the bytes of only a few of them (a clause added
+    /// to a summary, 5 of 356 at 10,000 certifications), and each shard is far bigger than
+    /// its 8-digit hash in the manifest.
     public static let shardGroup = 1
     /// Hex digits of a group's hash, in the manifest. A name only has to differ from the
     /// earlier versions of the same file that a cache may hold, so 32 bits do, and the
