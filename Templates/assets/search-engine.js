@@ -144,7 +144,7 @@
     // The manifest: enough to fetch the words' shards while the meta file loads.
     manifest() {
       this.loadingManifest ||= this.get(this.url).then((m) => {
-        if (m.version !== 3) throw new Error(`search index format ${m.version} is not 3`);
+        if (m.version !== 4) throw new Error(`search index format ${m.version} is not 4`);
         this.m = m;
         return m;
       });
@@ -182,15 +182,14 @@
       return this;
     }
 
-    // `shard.<hash>.<n>.json`: files of a series share one hash, so the manifest lists no names.
-    file(stem, hash, n) { return new URL(`${stem}.${hash}.${n}.json`, this.url).href; }
-
-    // Text files come in groups of `group`, each with its own hash: a slice of `hashes`, all
-    // of one width.
-    textFile(n) {
-      const { files, group, hashes } = this.m.text, w = hashes.length / Math.ceil(files / group);
-      return this.file('text', hashes.substr(Math.floor(n / group) * w, w), n);
+    // `text.<hash>.<n>.json`, file n of `files`: they come in groups of `group` (shards: 1), each
+    // with its own hash, a slice of `hashes`, all of one width.
+    file(stem, { hashes, group = 1 }, files, n) {
+      const w = hashes.length / Math.ceil(files / group);
+      return new URL(`${stem}.${hashes.substr(Math.floor(n / group) * w, w)}.${n}.json`, this.url).href;
     }
+
+    textFile(n) { return this.file('text', this.m.text, this.m.text.files, n); }
 
     // A section's url is its anchor after its page's.
     keep(n, t) {
@@ -218,7 +217,7 @@
       const { index, shards } = this.m;
       if (index) return [new URL(index, this.url).href];
       const keys = shards.from, out = [];
-      keys.forEach((key, i) => { if (key <= to && !(keys[i + 1] <= from)) out.push(this.file('shard', shards.hash, i)); });
+      keys.forEach((key, i) => { if (key <= to && !(keys[i + 1] <= from)) out.push(this.file('shard', shards, keys.length, i)); });
       return out;
     }
 

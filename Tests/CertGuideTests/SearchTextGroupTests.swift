@@ -5,19 +5,31 @@ import Testing
 /// The text files of a split index come in groups of 64, each named by a hash of its own files:
 /// an edit renames one group, not the whole series.
 @Suite struct SearchTextGroupTests {
-    /// The text files a manifest's `text` names, in order, as the browser works them out.
-    static func textPaths(_ manifest: [String: Any]) throws -> [String] {
-        let text = try #require(manifest["text"] as? [String: Any])
-        let files = try #require(text["files"] as? Int), group = try #require(text["group"] as? Int)
-        let hashes = Array(try #require(text["hashes"] as? String))
-        let groups = (files + group - 1) / group
+    /// The files of a series in groups (`text`, `shards`), in order, as the browser works
+    /// them out: file n's hash is its group's slice of `hashes`.
+    static func groupPaths(_ stem: String, files: Int, group: Int, hashes: String) -> [String] {
+        let hashes = Array(hashes), groups = (files + group - 1) / group
         guard groups > 0 else { return [] }
-        #expect(hashes.count % groups == 0, "\(hashes.count) hex digits for \(groups) groups")
+        #expect(hashes.count == groups * 8, "\(hashes.count) hex digits for \(groups) groups of \(stem)")
         let width = hashes.count / groups
         return (0..<files).map { number in
             let start = number / group * width
-            return "search/text.\(String(hashes[start..<start + width])).\(number).json"
+            return "search/\(stem).\(String(hashes[start..<start + width])).\(number).json"
         }
+    }
+
+    /// The text files a manifest's `text` names, in order.
+    static func textPaths(_ manifest: [String: Any]) throws -> [String] {
+        let text = try #require(manifest["text"] as? [String: Any])
+        return groupPaths("text", files: try #require(text["files"] as? Int), group: try #require(text["group"] as? Int),
+                          hashes: try #require(text["hashes"] as? String))
+    }
+
+    /// The shards a manifest's `shards` names, in order: one hash each.
+    static func shardPaths(_ manifest: [String: Any]) throws -> [String] {
+        guard let shards = manifest["shards"] as? [String: Any] else { return [] }
+        return groupPaths("shard", files: try #require(shards["from"] as? [String]).count, group: 1,
+                          hashes: try #require(shards["hashes"] as? String))
     }
 
     /// Every file a manifest names, itself included.
@@ -27,10 +39,7 @@ import Testing
         for key in ["meta", "index", "dict"] {
             if let name = manifest[key] as? String { paths.insert("search/\(name)") }
         }
-        if let shards = manifest["shards"] as? [String: Any] {
-            let hash = try #require(shards["hash"] as? String), from = try #require(shards["from"] as? [String])
-            paths.formUnion(from.indices.map { "search/shard.\(hash).\($0).json" })
-        }
+        paths.formUnion(try shardPaths(manifest))
         return paths
     }
 
@@ -65,7 +74,7 @@ import Testing
         var documents = Self.documents(200)
         let before = SearchIndexFiles(documents: documents, options: Self.split)
         let manifest = try Self.manifest(before)
-        #expect(manifest["version"] as? Int == 3)
+        #expect(manifest["version"] as? Int == 4)
         #expect(manifest["shards"] != nil, "the index should be split")
         let text = try #require(manifest["text"] as? [String: Any])
         #expect(text["pages"] as? Int == 1 && text["files"] as? Int == 200 && text["group"] as? Int == 64)
@@ -99,6 +108,44 @@ import Testing
         let file = try #require(new[paths[100]])
         #expect(String(decoding: file, as: UTF8.self).contains("Edited summary."))
         #expect(added.contains(paths[100]))
+    }
+
+    /// Each shard is named by a hash of its own bytes: changing one document's words renames
+    /// the shards whose bytes changed, and every other shard keeps its name.
+    @Test func anEditRenamesOnlyTheShardsItChanges() throws {
+        // Small shards, so that there are enough to tell a few from all.
+        let options = SearchIndexOptions(shardThreshold: 2_000, shardTarget: 400)
+        var documents = Self.documents(200)
+        let before = SearchIndexFiles(documents: documents, options: options)
+        let manifest = try Self.manifest(before)
+        let oldPaths = try Self.shardPaths(manifest)
+        #expect(oldPaths.count >= 10, "only \(oldPaths.count) shards")
+        #expect(Set(oldPaths).count == oldPaths.count)
+        #expect(Set(before.files.map(\.path)) == (try Self.impliedPaths(manifest)))
+
+        // Page 100 (which has no sections) gains two words other documents have.
+        let page = try #require(documents.firstIndex { $0.url == "/certifications/c100/" })
+        documents[page].fields[.body] = "Body text 100, the exam."
+        let after = SearchIndexFiles(documents: documents, options: options)
+        let edited = try Self.manifest(after)
+        let newPaths = try Self.shardPaths(edited)
+        #expect(Set(after.files.map(\.path)) == (try Self.impliedPaths(edited)))
+        #expect(edited["shards"].flatMap { ($0 as? [String: Any])?["from"] as? [String] }
+                == manifest["shards"].flatMap { ($0 as? [String: Any])?["from"] as? [String] }, "the shards should split as before")
+        try #require(newPaths.count == oldPaths.count)
+
+        let old = Dictionary(uniqueKeysWithValues: before.files.map { ($0.path, $0.contents) })
+        let new = Dictionary(uniqueKeysWithValues: after.files.map { ($0.path, $0.contents) })
+        var changed = 0
+        for (number, (oldPath, newPath)) in zip(oldPaths, newPaths).enumerated() {
+            let same = old[oldPath] == new[newPath]
+            #expect(same == (oldPath == newPath), "shard \(number): \(same ? "same bytes, new name" : "new bytes, same name")")
+            if !same { changed += 1 }
+        }
+        // The shards of "the" and "exam", and no other.
+        #expect(changed >= 1 && changed <= 2, "\(changed) of \(oldPaths.count) shards changed")
+        let exam = try #require(newPaths.first { String(decoding: new[$0]!, as: UTF8.self).contains("\"exam\"") })
+        #expect(!old.keys.contains(exam))
     }
 
     @Test func aSmallSiteHasOneGroup() throws {

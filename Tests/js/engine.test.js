@@ -128,6 +128,10 @@ test('a sharded index gives the same results and fetches only the shards a query
     await fresh.search('metadata ');
     const fetched = sharded.requests.slice(before).filter((p) => p.includes('/shard.'));
     assert.equal(fetched.length, 1, `fetched ${fetched}`);
+    // Under its own hash: the 8 digits of `hashes` at its position, one slice a shard.
+    const { from, hashes } = split.m.shards, at = from.findLastIndex((key) => key <= 'metadata');
+    assert.equal(hashes.length, shards * 8);
+    assert.deepEqual(fetched, [`/search/shard.${hashes.substr(at * 8, 8)}.${at}.json`]);
     // Text comes one page a file, only for the results shown.
     const one = sharded.engine(), mark = sharded.requests.length;
     const top = await one.search('metadata ', {}, 1);
@@ -158,7 +162,7 @@ test('a sharded index gives the same results and fetches only the shards a query
   }
 });
 
-test('a split index past 64 pages fetches each text file under its own group\'s hash', async () => {
+test('a split index past 64 pages fetches each text file under its own group\'s hash, and each shard under its own', async () => {
   const groups = await serve('groups');
   try {
     const engine = groups.engine();
@@ -176,6 +180,15 @@ test('a split index past 64 pages fetches each text file under its own group\'s 
     const fetched = groups.requests.slice(mark);
     assert.deepEqual(fetched.sort(), wanted.map((n) => `/search/text.${each[Math.floor(n / group)]}.${n}.json`).sort());
     for (const n of wanted) assert.ok(engine.text[engine.starts[n * pages]], `no text for file ${n}`);
+    // Every shard, fetched by the engine under its own hash, all of them different.
+    const { from, hashes: shardHashes } = engine.m.shards, own = shardHashes.match(/.{8}/g);
+    assert.ok(from.length > 1, `${from.length} shard`);
+    assert.equal(own.length, from.length);
+    assert.equal(new Set(own).size, own.length);
+    const asked = groups.requests.length;
+    const parts = await Promise.all(from.map((key) => engine.part(engine.files(key, key)[0])));
+    assert.deepEqual(groups.requests.slice(asked).sort(), own.map((hash, i) => `/search/shard.${hash}.${i}.json`).sort());
+    parts.forEach((part, i) => assert.ok(part.keys.length && part.keys[0] >= from[i], `shard ${i}`));
     // A search for the title of a page in the last group shows it first, with its text.
     const last = engine.starts[(files - 1) * pages], [url, title] = engine.text[last];
     const top = (await groups.engine().search(`${title} `, {}, 1)).results[0];

@@ -44,4 +44,4 @@ async function serve(name) {
   };
 }
 
-module.exports = { search, serve, siteFolder };
+module.exports = { search, serve, siteFolder, sites };
