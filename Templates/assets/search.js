@@ -1,8 +1,472 @@
-/* certguide search, part 2 of 2: the search box of every page, and the results, filters and
-   URL state of /search/. Needs search-engine.js first. Text from the index only ever reaches
-   the page as text nodes. */
+/* certguide search, in one file (one request, and gzip shares its words between the parts):
+   1. the tokenizer and the engine that load and rank the index written by `certguide build`
+      (format in the README, "Search"); no library, no server; in the browser
+      (window.certguideSearch) and in Node for the tests (module.exports);
+   2. the search box of every page, and the results, filters and URL state of /search/. Text
+      from the index only ever reaches the page as text nodes. */
+// 1. The engine.
 (() => {
   'use strict';
+
+  // Tokenizer: the same steps as SearchTokenizer.swift and WordFolding.swift; the shared
+  // fixture Tests/Fixtures/search/tokenizer.json keeps them identical.
+  const SPELL = { '\u2019': "'", 'ς': 'σ', 'ß': 'ss', 'æ': 'ae', 'œ': 'oe', 'ø': 'o', 'ł': 'l', 'đ': 'd', 'ı': 'i' };
+  const WORD = /[\p{L}\p{N}]/u, DIGIT = /\p{Nd}/u, MARK = /\p{M}/u, AZ = /^[a-z]+$/;
+
+  function normalize(text) {
+    const out = [];
+    for (const c of text.normalize('NFKD')) {
+      if (MARK.test(c)) continue;
+      for (const l of c.toLowerCase()) for (const s of SPELL[l] || l) out.push(s);
+    }
+    return out;
+  }
+
+  // Words before folding: the search box needs them to match what is still being typed.
+  function words(text) {
+    const s = normalize(text), out = [], n = s.length;
+    let i = 0;
+    while (i < n) {
+      if (!WORD.test(s[i])) { i++; continue; }
+      let w = '';
+      for (; i < n; i++) {
+        const c = s[i], next = s[i + 1] || '';
+        if (WORD.test(c) || (c === "'" && WORD.test(next)) ||
+            ((c === '.' || c === ',') && DIGIT.test(next) && DIGIT.test(s[i - 1]))) w += c;
+        else break;
+      }
+      if (w.endsWith("'s")) w = w.slice(0, -2);
+      out.push(w.replace(/[',]/g, ''));
+    }
+    return out;
+  }
+
+  function fold(w) {
+    if (w.length < 4 || !AZ.test(w)) return w;
+    const e = (x) => w.endsWith(x), cut = (n, tail = '') => { w = w.slice(0, -n) + tail; };
+    if (w.length > 4 && e('ies')) cut(3, 'y');
+    else if (e('sses') || e('ches') || e('shes') || e('xes') || e('zes')) cut(2);
+    else if (e('s') && !e('ss') && !e('us') && !e('is')) cut(1);
+    if (w.length >= 9 && e('ication')) cut(7, 'y');
+    else if (w.length >= 5 && e('ied')) cut(3, 'y');
+    else if (w.length >= 5 && e('ed')) { cut(2); undouble(); }
+    else if (w.length >= 6 && e('ing')) { cut(3); undouble(); }
+    else if (w.length >= 7 && e('al')) cut(2);
+    if (w.length >= 4 && e('e')) cut(1);
+    if (e('ogu')) cut(1);
+    return w;
+    function undouble() {
+      const n = w.length;
+      if (n >= 2 && w[n - 1] === w[n - 2] && 'bdgmnprt'.includes(w[n - 1])) cut(1);
+    }
+  }
+
+  const tokenize = (text) => words(text).map(fold);
+
+  // Optimal string alignment distance, given up past `max`.
+  function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    let p2 = [], p = [...Array(b.length + 1).keys()];
+    for (let i = 1; i <= a.length; i++) {
+      const c = [i];
+      let low = i;
+      for (let j = 1; j <= b.length; j++) {
+        c[j] = Math.min(p[j] + 1, c[j - 1] + 1, p[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) c[j] = Math.min(c[j], p2[j - 2] + 1);
+        low = Math.min(low, c[j]);
+      }
+      if (low > max) return max + 1;
+      [p2, p] = [p, c];
+    }
+    return p[b.length];
+  }
+
+  // First position in the sorted list `a` whose value is not before `x`.
+  function lowerBound(a, x) {
+    let lo = 0, hi = a.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (a[mid] < x) lo = mid + 1; else hi = mid; }
+    return lo;
+  }
+
+  // Splits `text` into [piece, marked] runs: a word is marked when one of its tokens was matched.
+  function highlight(text, matched) {
+    const out = [], re = /[\p{L}\p{N}\p{M}]+(?:['\u2019.,][\p{L}\p{N}\p{M}]+)*/gu;
+    let last = 0, m;
+    while ((m = re.exec(text))) {
+      if (!tokenize(m[0]).some((t) => matched.has(t))) continue;
+      if (m.index > last) out.push([text.slice(last, m.index), false]);
+      out.push([m[0], true]);
+      last = m.index + m[0].length;
+    }
+    if (last < text.length) out.push([text.slice(last), false]);
+    return out;
+  }
+
+  // Numbers of the index files (CompactNumbers.swift): 5 bits a character, low bits first;
+  // the first 32 characters end a number.
+  const CODE = new Int8Array(128);
+  [...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_'].forEach((c, i) => { CODE[c.charCodeAt(0)] = i; });
+  const LENGTH = Float64Array.from(CODE, (c) => 2 ** (c / 5) - 1);
+  function numbers(text) {
+    const out = [];
+    for (let i = 0, v = 0, shift = 0; i < text.length; i++) {
+      const d = CODE[text.charCodeAt(i)];
+      v |= (d & 31) << shift;
+      if (d < 32) { out.push(v); v = shift = 0; } else shift += 5;
+    }
+    return out;
+  }
+
+  // A section borrows the words of its page, and a page those of its sections, each at a
+  // discount: "CLT renewal" finds the renewal section of the CLT page, "CLT" the page itself.
+  // FROM_PAGE + OWN < 1, so a section never outranks its page on words the page has as strongly.
+  // One- and two-letter words count half: they are mostly function words ("do I", "to", "as").
+  const FROM_PAGE = 0.6, OWN = 0.35, FROM_SECTION = 0.05, SHORT = 0.5, PREFIX = 30, CACHE = 24, TOP = 50, FIRST = 5;
+  // Facets of a page in the meta file, in this order after its section count.
+  const FACETS = ['kind', 'level', 'setting', 'issuer', 'cost'];
+
+  class Engine {
+    constructor(manifestURL, getJSON) {
+      this.url = manifestURL;
+      // The manifest keeps its name from build to build, so it is revalidated; the files it
+      // names are named by their content and may be cached for good.
+      this.get = getJSON || ((url) => fetch(url, url === manifestURL ? { cache: 'no-cache' } : {}).then((r) => {
+        if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+        return r.json();
+      }));
+      // Index files by name: {keys: sorted words, at: Map word -> position, lists}; decoded
+      // postings by word: [doc, weight, doc, weight, ...]; text files by number; [url, title,
+      // excerpt] by document, once its text file is loaded; what each query word matched, for
+      // the next keystrokes. (Comments on lines of their own are left out of the published script.)
+      this.parts = {};
+      this.lists = {};
+      this.chunks = {};
+      this.text = [];
+      this.words = new Map();
+    }
+
+    // The manifest: enough to fetch the words' shards while the meta file loads.
+    manifest() {
+      this.loadingManifest ||= this.get(this.url).then((m) => {
+        if (m.version !== 4) throw new Error(`search index format ${m.version} is not 4`);
+        this.m = m;
+        return m;
+      });
+      this.loadingManifest.catch(() => { this.loadingManifest = null; });
+      return this.loadingManifest;
+    }
+
+    ready() {
+      this.loading ||= this.manifest().then((m) => {
+        return Promise.all([this.get(new URL(m.meta, this.url).href), m.index && this.part(new URL(m.index, this.url).href),
+          m.text.files === 1 && this.get(this.textFile(0))]);
+      }).then(([meta, , text]) => this.setup(meta, text));
+      this.loading.catch(() => { this.loading = null; });
+      return this.loading;
+    }
+
+    // Documents: each page, then its sections, which share its facets (typed arrays, by document).
+    setup(meta, text) {
+      // Plain loops and fill(): this runs once, before the JIT has warmed up.
+      const pages = numbers(meta.pages), n = this.m.count, lengths = meta.lengths;
+      // Lengths: one character a document, 2^(code / 5) - 1 words (LengthCode.swift).
+      this.length = new Float64Array(n);
+      for (let d = 0; d < n; d++) this.length[d] = LENGTH[lengths.charCodeAt(d)];
+      // Facets by page number: a section has its page's.
+      this.page = new Uint32Array(n); this.pageNo = new Uint32Array(n); this.starts = [];
+      this.facets = FACETS.map(() => new Int32Array(pages.length / 6));
+      for (let p = 0, d = 0; p < pages.length; p += 6) {
+        const end = d + pages[p] + 1, no = this.starts.push(d) - 1;
+        this.page.fill(d, d, end); this.pageNo.fill(no, d, end);
+        // Stored + 1 so that 0 is none (the kind always has one); the setting is a bit mask.
+        for (let k = 0; k < 5; k++) this.facets[k][no] = pages[p + 1 + k] - (k && k !== 2 ? 1 : 0);
+        d = end;
+      }
+      if (text) this.chunks[0] = Promise.resolve(this.keep(0, text));
+      return this;
+    }
+
+    // `text.<hash>.<n>.json`, file n of `files`: they come in groups of `group` (shards: 1), each
+    // with its own hash, a slice of `hashes`, all of one width.
+    file(stem, { hashes, group = 1 }, files, n) {
+      const w = hashes.length / Math.ceil(files / group);
+      return new URL(`${stem}.${hashes.substr(Math.floor(n / group) * w, w)}.${n}.json`, this.url).href;
+    }
+
+    textFile(n) { return this.file('text', this.m.text, this.m.text.files, n); }
+
+    // A section's url is its anchor after its page's.
+    keep(n, t) {
+      const first = this.starts[n * this.m.text.pages];
+      t.docs.forEach((doc, k) => {
+        if (doc[0][0] === '#') doc[0] = this.text[this.page[first + k]][0] + doc[0];
+        this.text[first + k] = doc;
+      });
+    }
+
+    // Loads the text of the given documents: the files of their pages.
+    texts(docs) {
+      const files = new Set(docs.map((d) => Math.floor(this.pageNo[d] / this.m.text.pages)));
+      return Promise.all([...files].map((n) => (this.chunks[n] ||= this.get(this.textFile(n)).then((t) => this.keep(n, t)))));
+    }
+
+    part(url) {
+      return (this.parts[url] ||= this.get(url).then((p) => this.shard(p)));
+    }
+
+    shard(p) { return { keys: p.terms, lists: p.postings, at: new Map(p.terms.map((t, i) => [t, i])) }; }
+
+    // The index files that hold the words from `from` up to `to`.
+    files(from, to) {
+      const { index, shards } = this.m;
+      if (index) return [new URL(index, this.url).href];
+      const keys = shards.from, out = [];
+      keys.forEach((key, i) => { if (key <= to && !(keys[i + 1] <= from)) out.push(this.file('shard', shards, keys.length, i)); });
+      return out;
+    }
+
+    // A word's postings as [doc, weight, …]. Each number: the gap to the previous document less
+    // one, times two, plus one when a weight other than 1 follows (less two).
+    postings(term, part) {
+      if (!this.lists[term]) {
+        const raw = numbers(part.lists[part.at.get(term)]), list = [];
+        for (let i = 0, doc = -1; i < raw.length; i++) {
+          doc += (raw[i] >> 1) + 1;
+          list.push(doc, raw[i] & 1 ? raw[++i] + 2 : 1);
+        }
+        this.lists[term] = list;
+      }
+      return this.lists[term];
+    }
+
+    // Indexed words a query word stands for, with how much each counts: the folded word itself;
+    // for the word being typed, longer words it starts (the PREFIX most common of them), and
+    // shorter ones it already runs past ("renewa" -> renew).
+    async expand(raw, prefix) {
+      const folded = fold(raw), found = new Map(), longer = [];
+      const from = prefix ? [raw, folded, raw.slice(0, 4)].sort()[0] : folded;
+      const to = prefix ? (raw > folded ? raw : folded) + '\uffff' : folded;
+      const parts = await Promise.all(this.files(from, to).map((f) => this.part(f)));
+      const add = (term, weight, part) => {
+        if (part.at.has(term) && !((found.get(term) || [0])[0] >= weight)) found.set(term, [weight, part]);
+      };
+      for (const part of parts) {
+        add(folded, 1, part);
+        if (!prefix) continue;
+        for (const start of [raw, folded]) {
+          for (let i = lowerBound(part.keys, start); i < part.keys.length && part.keys[i].startsWith(start); i++) {
+            // How common a word is: the length of its postings, without decoding them.
+            longer.push([part.keys[i], 0.9 * start.length / part.keys[i].length, part, part.lists[i].length]);
+          }
+        }
+        for (let n = raw.length - 1; n >= Math.max(4, raw.length - 3); n--) add(raw.slice(0, n), 0.8 * n / raw.length, part);
+      }
+      if (longer.length > PREFIX) longer.sort((a, b) => b[3] - a[3]).length = PREFIX;
+      for (const [term, weight, part] of longer) add(term, weight, part);
+      return { parts, terms: found };
+    }
+
+    // The nearest indexed word, for a word that matches nothing: edit distance 1 (2 from 8
+    // letters), the most common first. A split index looks in its dictionary of the words found
+    // more than once, and in the shards already loaded, then loads the winner's shard.
+    async correct(word, parts) {
+      if (word.length < 3) return null;
+      const max = word.length >= 8 ? 2 : 1;
+      let best = null;
+      const consider = (term, df, part) => {
+        const d = distance(word, term, max);
+        if (d <= max && (!best || d < best.d || (d === best.d && (df() > best.df || (best.df === df() && term < best.term))))) {
+          best = { term, d, df: df(), part };
+        }
+      };
+      for (const part of parts) for (const key of part.keys) consider(key, () => this.postings(key, part).length / 2, part);
+      if (this.m.dict) {
+        const dict = await (this.dict ||= this.get(new URL(this.m.dict, this.url).href).then((x) => ({ keys: x.terms, df: numbers(x.counts) })));
+        dict.keys.forEach((key, i) => consider(key, () => dict.df[i] + 2, null));
+      }
+      if (best && !best.part) best.part = await this.part(this.files(best.term, best.term)[0]);
+      return best;
+    }
+
+    // Scores every document for one query word: BM25 on the pre-weighted frequencies. Scores
+    // live in arrays by document number: no maps to build while the reader types.
+    score(terms, weight) {
+      const { count: n, k1, b, averageLength: avg } = this.m, scores = new Float64Array(n), docs = [];
+      terms.forEach(([factor, part], term) => {
+        const list = this.postings(term, part), df = list.length / 2;
+        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        for (let i = 0; i < list.length; i += 2) {
+          const d = list[i], w = list[i + 1];
+          const s = weight * factor * idf * w * (k1 + 1) / (w + k1 * (1 - b + b * this.length[d] / (avg || 1)));
+          if (s > scores[d]) { if (!scores[d]) docs.push(d); scores[d] = s; }
+        }
+      });
+      // The documents scored, in order: ranking and borrowing visit these, not every document.
+      return { own: scores, docs: Int32Array.from(docs).sort() };
+    }
+
+    borrow(own, docs) {
+      const out = Float64Array.from(own), starts = this.starts;
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i], s = own[d], p = this.page[d];
+        if (p !== d) out[p] = Math.max(out[p], FROM_SECTION * s);
+        else for (let k = d + 1, end = starts[this.pageNo[d] + 1] || own.length; k < end; k++) out[k] = Math.max(out[k], FROM_PAGE * s + OWN * own[k]);
+      }
+      return out;
+    }
+
+    // One query word: the words it matched (or its correction) and the scores they give, kept
+    // for the next keystrokes, which mostly repeat the words before the last.
+    async word(raw, prefix) {
+      const key = (prefix ? '*' : ' ') + raw;
+      let hit = this.words.get(key);
+      if (!hit) {
+        const x = await this.expand(raw, prefix);
+        let corrected = null;
+        if (!x.terms.size) {
+          const fix = await this.correct(fold(raw), x.parts);
+          if (fix) { x.terms.set(fix.term, [1, fix.part]); corrected = [raw, fix.term]; }
+        }
+        await this.ready();
+        const { own, docs } = this.score(x.terms, raw.length <= 2 && AZ.test(raw) ? SHORT : 1);
+        hit = { terms: x.terms, corrected, docs, scores: this.borrow(own, docs) };
+        if (this.words.size >= CACHE) this.words.delete(this.words.keys().next().value);
+      }
+      this.words.delete(key);
+      this.words.set(key, hit);
+      return hit;
+    }
+
+    /* Runs a query; `filters` maps a facet id to a Set of value slugs. Resolves to {results:
+       [{doc, score, kind, section, url, title, excerpt, page}] (the best 50, or `shown` if more,
+       in rank order), count (of all the results), mode: 'and' | 'or' | 'none' |
+       'browse', filtered, corrected: [[typed, indexed]], matched: Set of indexed words,
+       counts: {facet: [count per value]} (when `counts`), more}. The first 5 results have their
+       text (url, title, excerpt, page title); `more` resolves to the same object once the first
+       `shown` have theirs; the others have it once their text file is loaded.
+       Only the best are made into objects: a keystroke can match thousands of documents. */
+    async search(query, filters = {}, shown = 10, counts = true) {
+      // A cold first search tokenizes while the manifest loads.
+      const manifest = this.manifest();
+      let typed = words(query);
+      const prefixLast = /[\p{L}\p{N}]$/u.test(query);
+      await manifest;
+      const ready = this.ready();
+      // A split index waits for a second letter: one would fetch every shard of its words.
+      if (this.m.shards && query.trim().length < 2) typed = [];
+      if (this.m.shards && prefixLast && typed.length > 1 && typed[typed.length - 1].length < 2) typed.pop();
+      const perWord = await Promise.all(typed.map((w, i) => this.word(w, prefixLast && i === typed.length - 1)));
+      await ready;
+      const { mode, total, ranked, corrected, matched } = this.rank(perWord);
+      const filtered = Object.keys(filters).some((f) => filters[f] && filters[f].size);
+      const kept = this.facet(ranked, filters, mode !== 'browse' || filtered).results;
+      const docs = this.order(kept, total, Math.max(shown, TOP));
+      // The text of the results shown loads while the facets are counted. The first FIRST
+      // are waited for (a browser opens six connections to a host over HTTP/1.1: more would
+      // take another round trip), the others come with `more`.
+      const first = this.texts(docs.slice(0, Math.min(shown, FIRST))), rest = this.texts(docs.slice(0, shown));
+      const facets = this.facet(ranked, filters, false, counts), kinds = this.m.facets[0].values;
+      // Result objects are made once, in their final order, and given their text when it is in.
+      const results = docs.map((doc) => ({ doc, score: total[doc], kind: kinds[this.facets[0][this.pageNo[doc]]][1], section: this.page[doc] !== doc }));
+      const give = () => {
+        for (const r of results) {
+          const text = this.text[r.doc];
+          if (text && !r.url) Object.assign(r, { url: text[0], title: text[1], excerpt: text[2], page: r.section ? this.text[this.page[r.doc]][1] : null });
+        }
+      };
+      await first;
+      give();
+      const out = { results, count: kept.length, mode, filtered, corrected, matched, counts: facets.counts };
+      out.more = rest.then(give, () => {}).then(() => out);
+      return out;
+    }
+
+    // The documents with every query word (else with any), and their total scores.
+    rank(perWord) {
+      const corrected = [], matched = new Set(), n = this.page.length, w = perWord.length;
+      const scores = perWord.map((x) => x.scores);
+      for (const x of perWord) {
+        if (x.corrected) corrected.push(x.corrected);
+        x.terms.forEach((entry, term) => matched.add(term));
+      }
+      const total = new Float64Array(n), ranked = [], some = [];
+      // No words: the pages the filters leave, and counts over every page to filter by.
+      if (!w) ranked.push(...this.starts);
+      // Every word, or failing that any word; borrowed words only complete a match: an entry
+      // with none of the words itself is left out, so only the documents scored are visited.
+      // One pass and indexed loops: for…of costs an iterator a document before the JIT has warmed up.
+      let docs = w ? perWord[0].docs : [];
+      if (w > 1) {
+        const seen = new Uint8Array(n);
+        for (const x of perWord) for (let i = 0; i < x.docs.length; i++) seen[x.docs[i]] = 1;
+        docs = [];
+        for (let d = 0; d < n; d++) if (seen[d]) docs.push(d);
+      }
+      for (let j = 0; j < docs.length; j++) {
+        const d = docs[j];
+        let sum = 0, every = true;
+        for (let i = 0; i < w; i++) { const x = scores[i][d]; sum += x; every &&= x > 0; }
+        total[d] = sum;
+        (every ? ranked : some).push(d);
+      }
+      const mode = !w ? 'browse' : ranked.length ? 'and' : w > 1 && some.length ? 'or' : 'none';
+      return { mode, total, ranked: mode === 'or' ? some : ranked, corrected, matched };
+    }
+
+    // The best `top` results by score, best first, and documents are numbered certifications
+    // first, then questions, then pages: ties go that way. Only those are sorted (the search
+    // page shows 50), which spares sorting thousands per key.
+    order(docs, total, top) {
+      const by = (a, b) => total[b] - total[a] || a - b;
+      if (docs.length <= top) return docs.sort(by);
+      const all = new Float64Array(docs.length);
+      for (let i = 0; i < all.length; i++) all[i] = total[docs[i]];
+      const cut = all.sort()[all.length - top];
+      return docs.filter((d) => total[d] >= cut).sort(by).slice(0, top);
+    }
+
+    // Keeps the ranked documents the filters allow (OR within a facet, AND across facets), and
+    // counts each facet's values over the documents the other facets allow.
+    facet(ranked, filters, list, count) {
+      const facets = this.m.facets, counts = {};
+      // Per facet: the allowed values (a bit mask for settings), null when not filtered. A value
+      // this index does not have (an old link) matches nothing.
+      const allow = facets.map((f) => {
+        counts[f.id] = f.values.map(() => 0);
+        const chosen = [...(filters[f.id] || [])].map((slug) => f.values.findIndex((v) => v[0] === slug)).filter((at) => at >= 0);
+        if (!(filters[f.id] && filters[f.id].size)) return null;
+        return f.id === 'setting' ? chosen.reduce((m, at) => m | (1 << at), 0) : new Set(chosen);
+      });
+      const F = this.facets, no = this.pageNo;
+      const ok = (k, d) => (k === 2 ? (F[2][no[d]] & allow[2]) !== 0 : allow[k].has(F[k][no[d]]));
+      const active = allow.map((a, k) => k).filter((k) => allow[k]);
+      // Per document, the facet it fails (-1: none, -2: more than one); then one loop a facet.
+      const failing = new Int8Array(ranked.length).fill(-1);
+      for (let i = 0; active.length && i < ranked.length; i++) {
+        for (let a = 0; a < active.length; a++) if (!ok(active[a], ranked[i])) failing[i] = failing[i] === -1 ? active[a] : -2;
+      }
+      const results = !list ? [] : active.length ? ranked.filter((d, i) => failing[i] === -1) : ranked.slice();
+      facets.forEach((f, k) => {
+        const c = counts[f.id], v = F[k];
+        for (let i = 0; count && i < ranked.length; i++) {
+          if (failing[i] !== -1 && failing[i] !== k) continue;
+          const value = v[no[ranked[i]]];
+          if (k !== 2) { if (value >= 0) c[value]++; } else for (let bit = 0; bit < c.length; bit++) if (value & (1 << bit)) c[bit]++;
+        }
+      });
+      return { results, counts };
+    }
+  }
+
+  const api = { normalize, words, fold, tokenize, distance, highlight, numbers, Engine };
+  if (typeof module === 'object' && module.exports) module.exports = api;
+  else window.certguideSearch = api;
+})();
+
+// 2. The page: nothing to do in Node, or on a page without a search form.
+(() => {
+  'use strict';
+  if (typeof window !== 'object') return;
   const api = window.certguideSearch;
   const form = document.querySelector('form[data-manifest]');
   if (!api || !form) return;

@@ -44,7 +44,7 @@ import Testing
         let site = try TestSite()
         defer { site.cleanUp() }
         try site.build()
-        for name in ["search-engine.js", "search.js"] {
+        for name in ["search.js", "compare.js", "filter.js"] {
             let source = try String(contentsOf: TestSite.projectRoot.appendingPathComponent("Templates/assets/\(name)"), encoding: .utf8)
             let built = try site.page("assets/\(name)")
             #expect(built.utf8.count < source.utf8.count * 9 / 10)

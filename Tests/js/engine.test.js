@@ -1,5 +1,5 @@
 'use strict';
-// The search engine of search-engine.js over the search fixture guide, served over HTTP.
+// The search engine of search.js over the search fixture guide, served over HTTP.
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { search, serve } = require('./support.js');

@@ -4,7 +4,7 @@
 const http = require('node:http');
 const fs = require('node:fs');
 const path = require('node:path');
-const search = require('../../Templates/assets/search-engine.js');
+const search = require('../../Templates/assets/search.js');
 
 const sites = process.env.CERTGUIDE_TEST_SITES || path.join(__dirname, '..', '..', '.build', 'web-test');
 const types = { '.html': 'text/html', '.json': 'application/json', '.js': 'text/javascript', '.css': 'text/css' };

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Splits text into the words the search index stores and the search box looks up. The browser
-/// runs the same steps (`Templates/assets/search-engine.js`, `tokenize`); the shared fixture
+/// runs the same steps (`Templates/assets/search.js`, `tokenize`); the shared fixture
 /// `Tests/Fixtures/search/tokenizer.json` keeps the two identical.
 ///
 /// 1. Unicode NFKD, then every mark (general category M) is dropped: `é` -> `e`, `ﬁ` -> `fi`.

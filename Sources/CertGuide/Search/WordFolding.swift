@@ -1,7 +1,7 @@
 /// Light English folding: conflates the inflections readers mix up ("certified",
 /// "certification", "certifications" -> `certify`; "renew", "renewal", "renewed" -> `renew`)
 /// without a full stemmer. Only words of four or more letters a–z are touched; the rules run
-/// in this order, each group at most once, and `search-engine.js` applies the same ones.
+/// in this order, each group at most once, and `search.js` applies the same ones.
 ///
 /// 1. Plural: `-ies` -> `-y`; `-sses` -> `-ss`; `-ches`, `-shes`, `-xes`, `-zes` drop `-es`;
 ///    otherwise a final `-s` goes unless the word ends in `ss`, `us` or `is`.
