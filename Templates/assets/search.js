@@ -362,9 +362,9 @@
       const kept = this.facet(ranked, filters, mode !== 'browse' || filtered).results;
       const docs = this.order(kept, total, Math.max(shown, TOP));
       // The text of the results shown loads while the facets are counted. The first FIRST
-      // are waited for (a browser opens six connections to a host over HTTP/1.1: more would
-      // take another round trip), the others come with `more`.
-      const first = this.texts(docs.slice(0, Math.min(shown, FIRST))), rest = this.texts(docs.slice(0, shown));
+      // are waited for, and the others asked for after them (`more`): over HTTP/1.1 a browser
+      // opens six connections to a host, and ten requests at once delayed the first five.
+      const first = this.texts(docs.slice(0, Math.min(shown, FIRST))), rest = first.then(() => this.texts(docs.slice(0, shown)));
       const facets = this.facet(ranked, filters, false, counts), kinds = this.m.facets[0].values;
       // Result objects are made once, in their final order, and given their text when it is in.
       const results = docs.map((doc) => ({ doc, score: total[doc], kind: kinds[this.facets[0][this.pageNo[doc]]][1], section: this.page[doc] !== doc }));
