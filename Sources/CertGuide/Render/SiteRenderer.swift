@@ -62,15 +62,15 @@ public struct SiteRenderer: Sendable {
              { feeds.redirect(to: alias.target, title: alias.title) })
         }
         let indexable = kinds.map { $0.url(in: site) }.filter { $0 != "/404.html" }
-        // The sitemap's `lastmod` of each entry is its `verified` date.
-        var urls = Fingerprint()
-        for url in indexable { urls.add(url) }
+        // The sitemap lists the URLs, each entry's with its `verified` date as `lastmod`.
+        var sitemap = Fingerprint()
+        for url in indexable { sitemap.add(url) }
         for day in site.certifications.map({ $0.entry.frontMatter.verified }) + site.faqs.map({ $0.entry.frontMatter.verified })
-            + site.pages.map({ $0.entry.frontMatter.verified }) { urls.add(day?.description ?? "-") }
+            + site.pages.map({ $0.entry.frontMatter.verified }) { sitemap.add(day?.description ?? "-") }
         var facts = site.fingerprint
         for page in site.certifications { facts.add(page.entry.frontMatterFingerprint) }
         others += [
-            ("sitemap.xml", site.fingerprint.adding(urls), { feeds.sitemap(urls: indexable) }),
+            ("sitemap.xml", site.fingerprint.adding(sitemap), { feeds.sitemap(urls: indexable) }),
             ("feed.xml", facts, feeds.atom),
             ("robots.txt", site.fingerprint, feeds.robots),
             ("api/certifications.json", facts, feeds.openData),
