@@ -71,14 +71,27 @@ public struct GeneratedSite: Sendable {
 }
 
 extension GeneratedSite {
-    /// Puts `made` in place of the files of the same paths, all of which are in `files`.
-    mutating func replace(_ made: [OutputFile]) {
-        for file in made {
-            // `files` is sorted by path.
-            let position = files.partitioningIndex { $0.path >= file.path }
-            precondition(position < files.count && files[position].path == file.path, "\(file.path) is not a file of the site")
-            files[position] = file
+    /// Puts `made` in place of the files of the same paths, if all of them are in `files`;
+    /// otherwise changes nothing and returns false.
+    mutating func replace(_ made: [OutputFile]) -> Bool {
+        // `files` is sorted by path.
+        let positions = made.map { file in files.partitioningIndex { $0.path >= file.path } }
+        guard zip(positions, made).allSatisfy({ $0 < files.count && files[$0].path == $1.path }) else { return false }
+        for (position, file) in zip(positions, made) { files[position] = file }
+        return true
+    }
+}
+
+private extension Array {
+    /// The first index whose element satisfies `belongs`, in an array where every element that
+    /// does comes after every one that does not (binary search).
+    func partitioningIndex(where belongs: (Element) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if belongs(self[middle]) { high = middle } else { low = middle + 1 }
         }
+        return low
     }
 }
 
@@ -168,7 +181,8 @@ public struct Builder: Sendable {
             made += files.filter { fresh.contains($0.path) && !made.map(\.path).contains($0.path) }
             generated.deferred = []
         }
-        generated.replace(made)
+        let replaced = generated.replace(made)
+        precondition(replaced, "a deferred page is not a file of the site")
         generated.fresh.formUnion(made.map(\.path))
         return made
     }

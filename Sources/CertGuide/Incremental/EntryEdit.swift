@@ -60,12 +60,9 @@ extension Builder {
         // With facts changed the pages are not stored: the whole build that follows renders them
         // again from scratch, and a page this patch made differently would be put right.
         guard let rendered = try? renderer.render(kinds, of: site, searchManifest: generated.searchManifest, store: !factsChanged) else { return nil }
-        // `files` is sorted by path, and every page rendered here was there before.
-        let positions = rendered.map { file in generated.files.partitioningIndex { $0.path >= file.path } }
-        guard zip(positions, rendered).allSatisfy({ $0 < generated.files.count && generated.files[$0].path == $1.path }) else { return nil }
-
+        // Every page rendered here was there before.
+        guard generated.replace(rendered) else { return nil }
         generated.site = site
-        for (position, file) in zip(positions, rendered) { generated.files[position] = file }
         generated.fresh = Set(rendered.map(\.path))
         generated.searchIsStale = true
         generated.searchIndexMilliseconds = 0
@@ -116,9 +113,9 @@ protocol EntryPage {
 
 extension EntryPage {
     /// Lists are counted, so that no two different layouts give the same strings.
-    static func layout(_ draft: Bool?, _ sources: [SourceLink]?, _ aliases: [String]?, _ lists: [String]?...) -> [String] {
+    static func layout(_ draft: Bool?, _ sources: [SourceLink]?, _ lists: [String]?...) -> [String] {
         var fields = [draft == true ? "draft" : "", "\((sources ?? []).count)"] + (sources ?? []).flatMap { [$0.title, $0.url ?? "-"] }
-        for list in [aliases] + lists { fields += ["\((list ?? []).count)"] + (list ?? []) }
+        for list in lists { fields += ["\((list ?? []).count)"] + (list ?? []) }
         return fields
     }
 }
@@ -162,18 +159,5 @@ extension Site.FreePage: EntryPage {
 extension PageKind {
     var certificationIndex: Int? {
         if case .certification(let index) = self { index } else { nil }
-    }
-}
-
-extension Array {
-    /// The first index whose element satisfies `belongs`, in an array where every element that
-    /// does comes after every one that does not (binary search).
-    func partitioningIndex(where belongs: (Element) -> Bool) -> Int {
-        var low = 0, high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if belongs(self[middle]) { high = middle } else { low = middle + 1 }
-        }
-        return low
     }
 }
