@@ -9,6 +9,11 @@ test.before(async () => { site = await serve('fixture'); engine = site.engine();
 test.after(() => site.close());
 
 const urls = (out) => out.results.map((r) => r.url);
+// Runs `body` with the built site `name` served, and stops serving it after.
+const withSite = async (name, body) => {
+  const served = await serve(name);
+  try { await body(served); } finally { await served.close(); }
+};
 // With the text of every result shown (`more`), not only of the first five.
 const run = async (query, filters) => (await engine.search(query, filters)).more;
 
@@ -113,106 +118,91 @@ test('excerpts mark the matched words and nothing else', async () => {
   assert.deepEqual(pieces, [['Bibliothécaire', true], [' Diplômé', false]]);
 });
 
-test('a sharded index gives the same results and fetches only the shards a query needs', async () => {
-  const sharded = await serve('fixture-sharded');
-  try {
-    const split = sharded.engine();
-    for (const query of ['cataloging ', 'CATT renewal ', 'thesis lapses', 'catal', 'metadeta ', 'SOCIÉTÉ']) {
-      assert.deepEqual(urls(await (await split.search(query)).more), urls(await run(query)), query);
-    }
-    await split.ready();
-    const shards = split.m.shards.from.length;
-    assert.ok(shards > 10, `only ${shards} shards`);
-    const before = sharded.requests.length;
-    const fresh = sharded.engine();
-    await fresh.search('metadata ');
-    const fetched = sharded.requests.slice(before).filter((p) => p.includes('/shard.'));
-    assert.equal(fetched.length, 1, `fetched ${fetched}`);
-    // Under its own hash: the 8 digits of `hashes` at its position, one slice a shard.
-    const { from, hashes } = split.m.shards, at = from.findLastIndex((key) => key <= 'metadata');
-    assert.equal(hashes.length, shards * 8);
-    assert.deepEqual(fetched, [`/search/shard.${hashes.substr(at * 8, 8)}.${at}.json`]);
-    // Text comes one page a file, only for the results shown.
-    const one = sharded.engine(), mark = sharded.requests.length;
-    const top = await one.search('metadata ', {}, 1);
-    const texts = sharded.requests.slice(mark).filter((p) => p.includes('/text.'));
-    assert.equal(texts.length, 1, `fetched ${texts}`);
-    assert.equal(top.results[0].title, 'Metadata Librarian Certificate');
-    assert.equal(top.results.filter((r) => r.title).length, top.results.filter((r) => r.url && r.url.startsWith('/certifications/metadata-librarian/')).length);
-    // A typo is corrected to a word in a shard not loaded yet: the dictionary knows every
-    // word found twice or more, and the correction's shard is fetched for its postings.
-    const typo = sharded.engine(), asked = sharded.requests.length;
-    const fixed = await typo.search('xatalog ');
-    assert.deepEqual(fixed.corrected, [['xatalog', 'catalog']]);
-    assert.deepEqual(urls(fixed), urls(await run('catalog ')));
-    assert.equal(sharded.requests.slice(asked).filter((p) => p.includes('/dict.')).length, 1);
-    // One letter fetches no shard at all.
-    const onLetter = sharded.engine();
-    const count = sharded.requests.length;
-    assert.equal((await onLetter.search('m')).results.length, 0);
-    assert.equal(sharded.requests.slice(count).filter((p) => p.includes('/shard.')).length, 0);
-    // Nor does a second word of one letter: the results stay those of the first word.
-    const second = sharded.engine();
-    await second.search('metadata ');
-    const held = sharded.requests.length;
-    assert.deepEqual(urls(await (await second.search('metadata s')).more), urls(await run('metadata ')));
-    assert.equal(sharded.requests.slice(held).filter((p) => p.includes('/shard.')).length, 0);
-  } finally {
-    await sharded.close();
+test('a sharded index gives the same results and fetches only the shards a query needs', () => withSite('fixture-sharded', async (sharded) => {
+  const split = sharded.engine();
+  for (const query of ['cataloging ', 'CATT renewal ', 'thesis lapses', 'catal', 'metadeta ', 'SOCIÉTÉ']) {
+    assert.deepEqual(urls(await (await split.search(query)).more), urls(await run(query)), query);
   }
-});
+  await split.ready();
+  const shards = split.m.shards.from.length;
+  assert.ok(shards > 10, `only ${shards} shards`);
+  const before = sharded.requests.length;
+  const fresh = sharded.engine();
+  await fresh.search('metadata ');
+  const fetched = sharded.requests.slice(before).filter((p) => p.includes('/shard.'));
+  assert.equal(fetched.length, 1, `fetched ${fetched}`);
+  // Under its own hash: the 8 digits of `hashes` at its position, one slice a shard.
+  const { from, hashes } = split.m.shards, at = from.findLastIndex((key) => key <= 'metadata');
+  assert.equal(hashes.length, shards * 8);
+  assert.deepEqual(fetched, [`/search/shard.${hashes.substr(at * 8, 8)}.${at}.json`]);
+  // Text comes one page a file, only for the results shown.
+  const one = sharded.engine(), mark = sharded.requests.length;
+  const top = await one.search('metadata ', {}, 1);
+  const texts = sharded.requests.slice(mark).filter((p) => p.includes('/text.'));
+  assert.equal(texts.length, 1, `fetched ${texts}`);
+  assert.equal(top.results[0].title, 'Metadata Librarian Certificate');
+  assert.equal(top.results.filter((r) => r.title).length, top.results.filter((r) => r.url && r.url.startsWith('/certifications/metadata-librarian/')).length);
+  // A typo is corrected to a word in a shard not loaded yet: the dictionary knows every
+  // word found twice or more, and the correction's shard is fetched for its postings.
+  const typo = sharded.engine(), asked = sharded.requests.length;
+  const fixed = await typo.search('xatalog ');
+  assert.deepEqual(fixed.corrected, [['xatalog', 'catalog']]);
+  assert.deepEqual(urls(fixed), urls(await run('catalog ')));
+  assert.equal(sharded.requests.slice(asked).filter((p) => p.includes('/dict.')).length, 1);
+  // One letter fetches no shard at all.
+  const onLetter = sharded.engine();
+  const count = sharded.requests.length;
+  assert.equal((await onLetter.search('m')).results.length, 0);
+  assert.equal(sharded.requests.slice(count).filter((p) => p.includes('/shard.')).length, 0);
+  // Nor does a second word of one letter: the results stay those of the first word.
+  const second = sharded.engine();
+  await second.search('metadata ');
+  const held = sharded.requests.length;
+  assert.deepEqual(urls(await (await second.search('metadata s')).more), urls(await run('metadata ')));
+  assert.equal(sharded.requests.slice(held).filter((p) => p.includes('/shard.')).length, 0);
+}));
 
-test('a split index past 64 pages fetches each text file under its own group\'s hash, and each shard under its own', async () => {
-  const groups = await serve('groups');
-  try {
-    const engine = groups.engine();
-    await engine.ready();
-    const { pages, files, group, hashes } = engine.m.text;
-    const count = Math.ceil(files / group), each = hashes.match(/.{8}/g);
-    assert.ok(count >= 3, `only ${files} text files`);
-    assert.equal(group, 64);
-    assert.equal(hashes.length, count * 8);
-    assert.equal(new Set(each).size, count);
-    // The first and last file of every group, fetched by the engine under the name the build wrote.
-    const wanted = each.flatMap((hash, g) => [g * group, Math.min(files, (g + 1) * group) - 1]);
-    const mark = groups.requests.length;
-    await engine.texts(wanted.map((n) => engine.starts[n * pages]));
-    const fetched = groups.requests.slice(mark);
-    assert.deepEqual(fetched.sort(), wanted.map((n) => `/search/text.${each[Math.floor(n / group)]}.${n}.json`).sort());
-    for (const n of wanted) assert.ok(engine.text[engine.starts[n * pages]], `no text for file ${n}`);
-    // Every shard, fetched by the engine under its own hash, all of them different.
-    const { from, hashes: shardHashes } = engine.m.shards, own = shardHashes.match(/.{8}/g);
-    assert.ok(from.length > 1, `${from.length} shard`);
-    assert.equal(own.length, from.length);
-    assert.equal(new Set(own).size, own.length);
-    const asked = groups.requests.length;
-    const parts = await Promise.all(from.map((key) => engine.part(engine.files(key, key)[0])));
-    assert.deepEqual(groups.requests.slice(asked).sort(), own.map((hash, i) => `/search/shard.${hash}.${i}.json`).sort());
-    parts.forEach((part, i) => assert.ok(part.keys.length && part.keys[0] >= from[i], `shard ${i}`));
-    // A search for the title of a page in the last group shows it first, with its text.
-    const last = engine.starts[(files - 1) * pages], [url, title] = engine.text[last];
-    const top = (await groups.engine().search(`${title} `, {}, 1)).results[0];
-    assert.deepEqual([top.url, top.title], [url, title]);
-  } finally {
-    await groups.close();
-  }
-});
+test('a split index past 64 pages fetches each text file under its own group\'s hash, and each shard under its own', () => withSite('groups', async (groups) => {
+  const engine = groups.engine();
+  await engine.ready();
+  const { pages, files, group, hashes } = engine.m.text;
+  const count = Math.ceil(files / group), each = hashes.match(/.{8}/g);
+  assert.ok(count >= 3, `only ${files} text files`);
+  assert.equal(group, 64);
+  assert.equal(hashes.length, count * 8);
+  assert.equal(new Set(each).size, count);
+  // The first and last file of every group, fetched by the engine under the name the build wrote.
+  const wanted = each.flatMap((hash, g) => [g * group, Math.min(files, (g + 1) * group) - 1]);
+  const mark = groups.requests.length;
+  await engine.texts(wanted.map((n) => engine.starts[n * pages]));
+  const fetched = groups.requests.slice(mark);
+  assert.deepEqual(fetched.sort(), wanted.map((n) => `/search/text.${each[Math.floor(n / group)]}.${n}.json`).sort());
+  for (const n of wanted) assert.ok(engine.text[engine.starts[n * pages]], `no text for file ${n}`);
+  // Every shard, fetched by the engine under its own hash, all of them different.
+  const { from, hashes: shardHashes } = engine.m.shards, own = shardHashes.match(/.{8}/g);
+  assert.ok(from.length > 1, `${from.length} shard`);
+  assert.equal(own.length, from.length);
+  assert.equal(new Set(own).size, own.length);
+  const asked = groups.requests.length;
+  const parts = await Promise.all(from.map((key) => engine.part(engine.files(key, key)[0])));
+  assert.deepEqual(groups.requests.slice(asked).sort(), own.map((hash, i) => `/search/shard.${hash}.${i}.json`).sort());
+  parts.forEach((part, i) => assert.ok(part.keys.length && part.keys[0] >= from[i], `shard ${i}`));
+  // A search for the title of a page in the last group shows it first, with its text.
+  const last = engine.starts[(files - 1) * pages], [url, title] = engine.text[last];
+  const top = (await groups.engine().search(`${title} `, {}, 1)).results[0];
+  assert.deepEqual([top.url, top.title], [url, title]);
+}));
 
-test('the first five results resolve a search, the others shown follow with `more`', async () => {
-  const groups = await serve('groups');
-  try {
-    const engine = groups.engine();
-    const out = await engine.search('library ', {}, 10);
-    assert.ok(out.count >= 10, `only ${out.count} results`);
-    const texts = () => out.results.slice(0, 10).map((r) => typeof r.title === 'string');
-    assert.deepEqual(texts().slice(0, 5), [true, true, true, true, true]);
-    assert.equal(await out.more, out);
-    assert.deepEqual(texts(), Array(10).fill(true));
-    // Only the text files of the ten results were fetched, each once.
-    const asked = groups.requests.filter((p) => p.includes('/text.'));
-    const files = new Set(out.results.slice(0, 10).map((r) => Math.floor(engine.pageNo[r.doc] / engine.m.text.pages)));
-    assert.equal(asked.length, files.size, `${asked}`);
-  } finally {
-    await groups.close();
-  }
-});
+test('the first five results resolve a search, the others shown follow with `more`', () => withSite('groups', async (groups) => {
+  const engine = groups.engine();
+  const out = await engine.search('library ', {}, 10);
+  assert.ok(out.count >= 10, `only ${out.count} results`);
+  const texts = () => out.results.slice(0, 10).map((r) => typeof r.title === 'string');
+  assert.deepEqual(texts().slice(0, 5), [true, true, true, true, true]);
+  assert.equal(await out.more, out);
+  assert.deepEqual(texts(), Array(10).fill(true));
+  // Only the text files of the ten results were fetched, each once.
+  const asked = groups.requests.filter((p) => p.includes('/text.'));
+  const files = new Set(out.results.slice(0, 10).map((r) => Math.floor(engine.pageNo[r.doc] / engine.m.text.pages)));
+  assert.equal(asked.length, files.size, `${asked}`);
+}));
