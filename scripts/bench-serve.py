@@ -5,7 +5,7 @@ again with each save made once the server has printed nothing for 8 s; the serve
 "Built" lines give the time until every file is made, except that a save whose lists were left
 to the next save reports only its own part), and
 requests per second against the preview server, with `python3 -m http.server` serving the same
-files as a reference (both on 127.0.0.1, measured with wrk in the same run).
+files as a reference (both on 127.0.0.1, measured with wrk in the same run, which it installs with apt-get when missing).
 
     scripts/bench-serve.py CERTGUIDE_BINARY SITE_DIR [--saves 10] [--wrk-seconds 10]
 
@@ -85,9 +85,23 @@ def next_message(sock, timeout):
     return payload.decode()
 
 
+def ensure_wrk():
+    """Installs wrk with apt-get when it is missing, as scripts/setup installs what builds need."""
+    if shutil.which("wrk") or not shutil.which("apt-get"):
+        return
+    sudo = [] if os.geteuid() == 0 else (["sudo"] if shutil.which("sudo") else None)
+    if sudo is None:
+        return
+    print("Installing wrk (the load generator of this benchmark)...", flush=True)
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    for command in (["apt-get", "-o", "DPkg::Lock::Timeout=300", "update", "-qq"],
+                    ["apt-get", "-o", "DPkg::Lock::Timeout=300", "install", "-y", "-qq", "--no-install-recommends", "wrk"]):
+        subprocess.run(sudo + command, env=env, stdout=subprocess.DEVNULL, check=False)
+
+
 def wrk(url, seconds):
     if not shutil.which("wrk"):
-        return "wrk not installed (apt-get install wrk)"
+        return "wrk not installed, and this user cannot install it: run 'apt-get install wrk' as root"
     out = subprocess.run(["wrk", "-t2", "-c32", f"-d{seconds}s", url], capture_output=True, text=True).stdout
     rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
     errors = re.search(r"Socket errors: (.*)", out)
@@ -102,6 +116,7 @@ def main():
     parser.add_argument("--saves", type=int, default=10)
     parser.add_argument("--wrk-seconds", type=int, default=10)
     args = parser.parse_args()
+    ensure_wrk()
     binary = os.path.abspath(args.binary)
     process, port, startup = start_serve(binary, args.site)
     print(f"serve: first build and listening after {startup:.2f} s on port {port}")
