@@ -168,10 +168,10 @@
     // Documents: each page, then its sections, which share its facets (typed arrays, by document).
     setup(meta, text) {
       // Plain loops and fill(): this runs once, before the JIT has warmed up.
-      const pages = numbers(meta.pages), n = this.m.count, lengths = meta.lengths;
-      // Lengths: one character a document, 2^(code / 5) - 1 words (LengthCode.swift).
-      this.length = new Float64Array(n);
-      for (let d = 0; d < n; d++) this.length[d] = LENGTH[lengths.charCodeAt(d)];
+      const pages = numbers(meta.pages), n = this.m.count;
+      // Lengths: one character a document, 2^(code / 5) - 1 words (LengthCode.swift), read
+      // where scored rather than all decoded first.
+      this.lengths = meta.lengths;
       // Facets by page number: a section has its page's.
       this.page = new Uint32Array(n); this.pageNo = new Uint32Array(n); this.starts = [];
       this.facets = FACETS.map(() => new Int32Array(pages.length / 6));
@@ -226,17 +226,27 @@
     }
 
     // A word's postings as [doc, weight, …]. Each number: the gap to the previous document less
-    // one, times two, plus one when a weight other than 1 follows (less two).
+    // one, times two, plus one when a weight other than 1 follows (less two). One pass over the
+    // characters into a typed array: a common word has thousands, decoded before the JIT warms up.
     postings(term, part) {
-      if (!this.lists[term]) {
-        const raw = numbers(part.lists[part.at.get(term)]), list = [];
-        for (let i = 0, doc = -1; i < raw.length; i++) {
-          doc += (raw[i] >> 1) + 1;
-          list.push(doc, raw[i] & 1 ? raw[++i] + 2 : 1);
+      let list = this.lists[term];
+      if (!list) {
+        const text = part.lists[part.at.get(term)], out = new Int32Array(2 * text.length);
+        let n = 0, doc = -1, v = 0, shift = 0, weight = false;
+        for (let i = 0; i < text.length; i++) {
+          const c = CODE[text.charCodeAt(i)];
+          v |= (c & 31) << shift;
+          if (c >= 32) { shift += 5; continue; }
+          if (weight) { out[n++] = v + 2; weight = false; } else {
+            doc += (v >> 1) + 1;
+            out[n++] = doc;
+            if (v & 1) weight = true; else out[n++] = 1;
+          }
+          v = shift = 0;
         }
-        this.lists[term] = list;
+        list = this.lists[term] = out.subarray(0, n);
       }
-      return this.lists[term];
+      return list;
     }
 
     // Indexed words a query word stands for, with how much each counts: the folded word itself;
@@ -291,13 +301,14 @@
     // Scores every document for one query word: BM25 on the pre-weighted frequencies. Scores
     // live in arrays by document number: no maps to build while the reader types.
     score(terms, weight) {
-      const { count: n, k1, b, averageLength: avg } = this.m, scores = new Float64Array(n), docs = [];
+      const { count: n, k1, b, averageLength: avg } = this.m, scores = new Float64Array(n), docs = [], lengths = this.lengths;
+      const fixed = k1 * (1 - b), perWord = k1 * b / (avg || 1);
       terms.forEach(([factor, part], term) => {
         const list = this.postings(term, part), df = list.length / 2;
-        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5)), f = weight * factor * idf * (k1 + 1);
         for (let i = 0; i < list.length; i += 2) {
           const d = list[i], w = list[i + 1];
-          const s = weight * factor * idf * w * (k1 + 1) / (w + k1 * (1 - b + b * this.length[d] / (avg || 1)));
+          const s = f * w / (w + fixed + perWord * LENGTH[lengths.charCodeAt(d)]);
           if (s > scores[d]) { if (!scores[d]) docs.push(d); scores[d] = s; }
         }
       });
