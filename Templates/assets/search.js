@@ -108,13 +108,14 @@
   [...'0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_'].forEach((c, i) => { CODE[c.charCodeAt(0)] = i; });
   const LENGTH = Float64Array.from(CODE, (c) => 2 ** (c / 5) - 1);
   function numbers(text) {
-    const out = [];
+    const out = new Int32Array(text.length);
+    let n = 0;
     for (let i = 0, v = 0, shift = 0; i < text.length; i++) {
       const d = CODE[text.charCodeAt(i)];
       v |= (d & 31) << shift;
-      if (d < 32) { out.push(v); v = shift = 0; } else shift += 5;
+      if (d < 32) { out[n++] = v; v = shift = 0; } else shift += 5;
     }
-    return out;
+    return out.subarray(0, n);
   }
 
   // A section borrows the words of its page, and a page those of its sections, each at a
@@ -226,27 +227,20 @@
     }
 
     // A word's postings as [doc, weight, …]. Each number: the gap to the previous document less
-    // one, times two, plus one when a weight other than 1 follows (less two). One pass over the
-    // characters into a typed array: a common word has thousands, decoded before the JIT warms up.
+    // one, times two, plus one when a weight other than 1 follows (less two). Typed arrays, not
+    // arrays grown a push at a time: a common word has thousands, decoded before the JIT warms up.
     postings(term, part) {
-      let list = this.lists[term];
-      if (!list) {
-        const text = part.lists[part.at.get(term)], out = new Int32Array(2 * text.length);
-        let n = 0, doc = -1, v = 0, shift = 0, weight = false;
-        for (let i = 0; i < text.length; i++) {
-          const c = CODE[text.charCodeAt(i)];
-          v |= (c & 31) << shift;
-          if (c >= 32) { shift += 5; continue; }
-          if (weight) { out[n++] = v + 2; weight = false; } else {
-            doc += (v >> 1) + 1;
-            out[n++] = doc;
-            if (v & 1) weight = true; else out[n++] = 1;
-          }
-          v = shift = 0;
+      if (!this.lists[term]) {
+        const raw = numbers(part.lists[part.at.get(term)]), list = new Int32Array(2 * raw.length);
+        let n = 0;
+        for (let i = 0, doc = -1; i < raw.length; i++) {
+          doc += (raw[i] >> 1) + 1;
+          list[n++] = doc;
+          list[n++] = raw[i] & 1 ? raw[++i] + 2 : 1;
         }
-        list = this.lists[term] = out.subarray(0, n);
+        this.lists[term] = list.subarray(0, n);
       }
-      return list;
+      return this.lists[term];
     }
 
     // Indexed words a query word stands for, with how much each counts: the folded word itself;
@@ -486,7 +480,7 @@
   const engine = new api.Engine(new URL(form.getAttribute('data-manifest'), location.href).href);
   // Results listed: under the header box, and on /search/ (with filters).
   const max = app ? 50 : 8;
-  let filters = {}, boxes = {}, seq = 0, timer = 0, last = null;
+  let filters = {}, boxes = {}, seq = 0, last = null, busy = null, again = false, quiet = 0;
 
   // An element with properties and children; strings become text nodes, never HTML.
   function el(tag, props, ...children) {
@@ -524,44 +518,66 @@
     if (input.value) params.set('q', input.value);
     for (const k in filters) for (const v of filters[k]) params.append(k, v);
     const url = location.pathname + (params.toString() ? '?' + params : '');
-    if (url !== location.pathname + location.search) history[push ? 'pushState' : 'replaceState'](null, '', url);
+    // Safari refuses more than 100 history changes in 10 seconds; the search goes on without,
+    // and the URL catches up at the next.
+    try {
+      if (url !== location.pathname + location.search) history[push ? 'pushState' : 'replaceState'](null, '', url);
+    } catch {}
   }
 
-  async function run(push) {
-    clearTimeout(timer);
+  // While the reader types, every key starts a search, one at a time: keys pressed during a
+  // search wait for it, and only the last of them is searched. (A fixed wait after each key
+  // added 120 ms to every result; a keystroke's search takes a few.)
+  function typed() {
+    if (busy) { again = true; return; }
+    busy = run(false, true).finally(() => {
+      busy = null;
+      if (again) { again = false; typed(); }
+    });
+  }
+
+  // The status line is a live region: while the reader types, it speaks once they pause rather
+  // than at every key.
+  function say(text, typing) {
+    clearTimeout(quiet);
+    if (typing) quiet = setTimeout(() => { status.textContent = text; }, 500);
+    else status.textContent = text;
+  }
+
+  async function run(push, typing = false) {
     const q = input.value, mine = ++seq;
     if (app) writeURL(push);
     if (!q.trim() && !app) return show(null, q);
     try {
       const out = await engine.search(q, filters, max, !!app);
-      if (mine === seq) show(out, q);
+      if (mine === seq) show(out, q, typing);
       // The first results come as soon as their text is in, the others below them after.
       out.more.then(() => { if (mine === seq) hits(out); });
       return out;
     } catch (error) {
       if (mine === seq) {
-        status.textContent = 'Search is not available right now. Browse the comparison table, the A–Z list or the FAQ instead.';
+        say('Search is not available right now. Browse the comparison table, the A–Z list or the FAQ instead.');
         if (app) byId('search-nojs').hidden = false;
       }
       return null;
     }
   }
 
-  function show(out, q) {
+  function show(out, q, typing) {
     last = out;
     q = q.trim();
     list.textContent = '';
     if (panel) panel.hidden = !out;
     if (app) byId('a-z').hidden = !!(out && out.count);
     if (app && out) facets(out);
-    if (!out || (out.mode === 'browse' && !out.filtered)) { status.textContent = ''; return null; }
+    if (!out || (out.mode === 'browse' && !out.filtered)) { say('', typing); return null; }
     const n = out.count, results = n === 1 ? ' result' : ' results';
     let text = `${n}${results} for “${q}”.`;
     if (out.mode === 'browse') text = n ? `${n} ${n === 1 ? 'entry matches' : 'entries match'} the filters.` : 'No entries match the filters.';
     if (out.mode === 'none') text = `No results for “${q}”.`;
     if (out.mode === 'or') text = `No entry has all of “${q}”; ${n}${results} with some of the words.`;
     if (out.corrected.length && n) text += ` Showing results for ${out.corrected.map((c) => `“${surface(c[1], out.results)}”`).join(', ')}.`;
-    status.textContent = text;
+    say(text, typing);
     hits(out);
     if (!n) {
       const link = (href, text) => el('a', { href }, text);
@@ -637,7 +653,7 @@
     engine.ready().catch(() => {});
     if (panel && last && input.value.trim()) panel.hidden = false;
   });
-  input.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(run, 120); });
+  input.addEventListener('input', typed);
   // Enter in the box opens the first result (after searching what was typed last).
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

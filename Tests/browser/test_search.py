@@ -2,6 +2,7 @@
 accessibility in every state, text-only insertion, no-JavaScript fallback, and the relevance set."""
 import json
 import os
+import time
 import unittest
 from urllib.parse import urlparse, parse_qs
 
@@ -84,6 +85,32 @@ class SearchInTheBrowser(unittest.TestCase):
         links = [self.path(a.get_attribute("href")) for a in self.driver.find_elements(By.CSS_SELECTOR, "#search-results .search-none a")]
         self.assertEqual(links, ["/compare/", "/search/#a-z", "/faq/"])
         self.assert_accessible("no-results")
+
+    def test_results_follow_each_key_and_the_status_speaks_once_typing_pauses(self):
+        self.open(self.guide, "/search/")
+        self.wait(lambda: self.driver.find_elements(By.CSS_SELECTOR, "#search-facets fieldset"))
+        # What the live region says and how often the results change, while keys come 150 ms apart.
+        self.driver.execute_script(
+            "window.said = []; window.listed = 0;"
+            "new MutationObserver(() => window.said.push(document.getElementById('search-status').textContent))"
+            ".observe(document.getElementById('search-status'), {childList: true, characterData: true, subtree: true});"
+            "new MutationObserver((rs) => { if (rs.some((r) => [...r.addedNodes].some((n) => n.className === 'search-hit'))) window.listed++; })"
+            ".observe(document.getElementById('search-results'), {childList: true});")
+        box = self.box()
+        for key in "renewal":
+            box.send_keys(key)
+            time.sleep(0.15)
+        self.wait(lambda: "“renewal”" in self.status())
+        time.sleep(0.6)
+        said = [text for text in self.driver.execute_script("return window.said") if text]
+        self.assertEqual(len(said), 1, said)
+        self.assertRegex(said[0], r"^\d+ results for “renewal”\.$")
+        self.assertGreaterEqual(self.driver.execute_script("return window.listed"), 4)
+        # The last key's results, in the engine's order: no earlier key's search came in after it.
+        engine = self.driver.execute_async_script(
+            "const done = arguments[0]; const e = new window.certguideSearch.Engine(new URL('/search/manifest.json', location.href).href);"
+            "e.search('renewal', {}, 50).then((out) => out.more).then((out) => done(out.results.slice(0, 50).map((r) => r.url)));")
+        self.assertEqual([self.path(a.get_attribute("href")) for a in self.hits()], [self.path(self.guide.url(u)) for u in engine])
 
     def test_typo_is_corrected_and_said(self):
         self.open(self.guide, "/search/?q=archivsts+certification+")
