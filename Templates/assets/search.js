@@ -123,8 +123,6 @@
   // FROM_PAGE + OWN < 1, so a section never outranks its page on words the page has as strongly.
   // One- and two-letter words count half: they are mostly function words ("do I", "to", "as").
   const FROM_PAGE = 0.6, OWN = 0.35, FROM_SECTION = 0.05, SHORT = 0.5, PREFIX = 30, CACHE = 24, TOP = 50, FIRST = 5;
-  // Facets of a page in the meta file, in this order after its section count.
-  const FACETS = ['kind', 'level', 'setting', 'issuer', 'cost'];
 
   class Engine {
     constructor(manifestURL, getJSON) {
@@ -175,7 +173,8 @@
       this.lengths = meta.lengths;
       // Facets by page number: a section has its page's.
       this.page = new Uint32Array(n); this.pageNo = new Uint32Array(n); this.starts = [];
-      this.facets = FACETS.map(() => new Int32Array(pages.length / 6));
+      // Kind, level, setting, issuer, cost: the manifest's facets, in the meta file's order.
+      this.facets = [0, 1, 2, 3, 4].map(() => new Int32Array(pages.length / 6));
       for (let p = 0, d = 0; p < pages.length; p += 6) {
         const end = d + pages[p] + 1, no = this.starts.push(d) - 1;
         this.page.fill(d, d, end); this.pageNo.fill(no, d, end);
@@ -234,8 +233,7 @@
         const raw = numbers(part.lists[part.at.get(term)]), list = new Int32Array(2 * raw.length);
         let n = 0;
         for (let i = 0, doc = -1; i < raw.length; i++) {
-          doc += (raw[i] >> 1) + 1;
-          list[n++] = doc;
+          list[n++] = doc += (raw[i] >> 1) + 1;
           list[n++] = raw[i] & 1 ? raw[++i] + 2 : 1;
         }
         this.lists[term] = list.subarray(0, n);
@@ -296,13 +294,12 @@
     // live in arrays by document number: no maps to build while the reader types.
     score(terms, weight) {
       const { count: n, k1, b, averageLength: avg } = this.m, scores = new Float64Array(n), docs = [], lengths = this.lengths;
-      const fixed = k1 * (1 - b), perWord = k1 * b / (avg || 1);
       terms.forEach(([factor, part], term) => {
         const list = this.postings(term, part), df = list.length / 2;
-        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5)), f = weight * factor * idf * (k1 + 1);
+        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
         for (let i = 0; i < list.length; i += 2) {
           const d = list[i], w = list[i + 1];
-          const s = f * w / (w + fixed + perWord * LENGTH[lengths.charCodeAt(d)]);
+          const s = weight * factor * idf * w * (k1 + 1) / (w + k1 * (1 - b + b * LENGTH[lengths.charCodeAt(d)] / (avg || 1)));
           if (s > scores[d]) { if (!scores[d]) docs.push(d); scores[d] = s; }
         }
       });
@@ -389,23 +386,23 @@
     // The documents with every query word (else with any), and their total scores.
     rank(perWord) {
       const corrected = [], matched = new Set(), n = this.page.length, w = perWord.length;
-      const scores = perWord.map((x) => x.scores);
+      const scores = perWord.map((x) => x.scores), one = perWord[0];
       for (const x of perWord) {
         if (x.corrected) corrected.push(x.corrected);
         x.terms.forEach((entry, term) => matched.add(term));
       }
+      // One word: its scores and documents as they are (nothing changes them).
+      if (w === 1) return { mode: one.docs.length ? 'and' : 'none', total: one.scores, ranked: one.docs, corrected, matched };
       const total = new Float64Array(n), ranked = [], some = [];
       // No words: the pages the filters leave, and counts over every page to filter by.
       if (!w) ranked.push(...this.starts);
       // Every word, or failing that any word; borrowed words only complete a match: an entry
-      // with none of the words itself is left out, so only the documents scored are visited.
-      // One pass and indexed loops: for…of costs an iterator a document before the JIT has warmed up.
-      let docs = w ? perWord[0].docs : [];
-      if (w > 1) {
-        const seen = new Uint8Array(n);
-        for (const x of perWord) for (let i = 0; i < x.docs.length; i++) seen[x.docs[i]] = 1;
-        docs = [];
-        for (let d = 0; d < n; d++) if (seen[d]) docs.push(d);
+      // with none of the words itself is left out, so only the documents scored are visited, in
+      // no particular order (ties are settled by document number in `order`).
+      // Indexed loops: for…of costs an iterator a document before the JIT has warmed up.
+      const seen = new Uint8Array(n), docs = [];
+      for (const x of perWord) {
+        for (let i = 0; i < x.docs.length; i++) { const d = x.docs[i]; if (!seen[d]) { seen[d] = 1; docs.push(d); } }
       }
       for (let j = 0; j < docs.length; j++) {
         const d = docs[j];
@@ -414,20 +411,24 @@
         total[d] = sum;
         (every ? ranked : some).push(d);
       }
-      const mode = !w ? 'browse' : ranked.length ? 'and' : w > 1 && some.length ? 'or' : 'none';
+      const mode = !w ? 'browse' : ranked.length ? 'and' : some.length ? 'or' : 'none';
       return { mode, total, ranked: mode === 'or' ? some : ranked, corrected, matched };
     }
 
     // The best `top` results by score, best first, and documents are numbered certifications
-    // first, then questions, then pages: ties go that way. Only those are sorted (the search
-    // page shows 50), which spares sorting thousands per key.
+    // first, then questions, then pages: ties go that way. Only those are kept in order, as
+    // the others go by (the search page shows 50): most cost one comparison, where sorting
+    // tens of thousands took milliseconds a key.
     order(docs, total, top) {
-      const by = (a, b) => total[b] - total[a] || a - b;
-      if (docs.length <= top) return docs.sort(by);
-      const all = new Float64Array(docs.length);
-      for (let i = 0; i < all.length; i++) all[i] = total[docs[i]];
-      const cut = all.sort()[all.length - top];
-      return docs.filter((d) => total[d] >= cut).sort(by).slice(0, top);
+      const before = (a, b) => total[a] > total[b] || (total[a] === total[b] && a < b), best = [];
+      for (let i = 0; i < docs.length; i++) {
+        const d = docs[i];
+        if (best.length === top && !before(d, best[top - 1])) continue;
+        let j = Math.min(best.length, top - 1);
+        for (; j > 0 && before(d, best[j - 1]); j--) best[j] = best[j - 1];
+        best[j] = d;
+      }
+      return best;
     }
 
     // Keeps the ranked documents the filters allow (OR within a facet, AND across facets), and
@@ -442,23 +443,29 @@
         if (!(filters[f.id] && filters[f.id].size)) return null;
         return f.id === 'setting' ? chosen.reduce((m, at) => m | (1 << at), 0) : new Set(chosen);
       });
-      const F = this.facets, no = this.pageNo;
-      const ok = (k, d) => (k === 2 ? (F[2][no[d]] & allow[2]) !== 0 : allow[k].has(F[k][no[d]]));
-      const active = allow.map((a, k) => k).filter((k) => allow[k]);
-      // Per document, the facet it fails (-1: none, -2: more than one); then one loop a facet.
-      const failing = new Int8Array(ranked.length).fill(-1);
-      for (let i = 0; active.length && i < ranked.length; i++) {
-        for (let a = 0; a < active.length; a++) if (!ok(active[a], ranked[i])) failing[i] = failing[i] === -1 ? active[a] : -2;
-      }
-      const results = !list ? [] : active.length ? ranked.filter((d, i) => failing[i] === -1) : ranked.slice();
-      facets.forEach((f, k) => {
-        const c = counts[f.id], v = F[k];
-        for (let i = 0; count && i < ranked.length; i++) {
-          if (failing[i] !== -1 && failing[i] !== k) continue;
-          const value = v[no[ranked[i]]];
-          if (k !== 2) { if (value >= 0) c[value]++; } else for (let bit = 0; bit < c.length; bit++) if (value & (1 << bit)) c[bit]++;
+      const F = this.facets, no = this.pageNo, active = allow.map((a, k) => k).filter((k) => allow[k]);
+      // A section has its page's facets, so filters and counts go by page. Per page: the facet it
+      // fails (-1: none, -2: more than one).
+      const failing = (p) => {
+        let f = -1;
+        for (const k of active) if (!(k === 2 ? (F[2][p] & allow[2]) !== 0 : allow[k].has(F[k][p]))) f = f === -1 ? k : -2;
+        return f;
+      };
+      const results = !list ? [] : active.length ? ranked.filter((d) => failing(no[d]) === -1) : ranked;
+      if (count) {
+        // Documents ranked by page in one pass; then each facet adds up the pages touched.
+        const perPage = new Int32Array(F[0].length), touched = [];
+        for (let i = 0; i < ranked.length; i++) { const p = no[ranked[i]]; if (!perPage[p]++) touched.push(p); }
+        const C = facets.map((x) => counts[x.id]);
+        for (let t = 0; t < touched.length; t++) {
+          const p = touched[t], f = failing(p), n = perPage[p];
+          for (let k = 0; k < C.length; k++) {
+            const c = C[k], value = F[k][p];
+            if (f !== -1 && f !== k) continue;
+            if (k !== 2) { if (value >= 0) c[value] += n; } else for (let bit = 0; bit < c.length; bit++) if (value & (1 << bit)) c[bit] += n;
+          }
         }
-      });
+      }
       return { results, counts };
     }
   }
@@ -540,8 +547,7 @@
   // than at every key.
   function say(text, typing) {
     clearTimeout(quiet);
-    if (typing) quiet = setTimeout(() => { status.textContent = text; }, 500);
-    else status.textContent = text;
+    quiet = setTimeout(() => { status.textContent = text; }, typing ? 500 : 0);
   }
 
   async function run(push, typing = false) {

@@ -97,6 +97,23 @@ test('facets filter (OR within a facet, AND across) and count the other facets',
   assert.equal(empty.counts.kind.reduce((a, b) => a + b, 0), 7);
 });
 
+test('the count by each filter value is how many results ticking that value gives', () => withSite('groups', async (groups) => {
+  const e = groups.engine(), facets = (await e.manifest()).facets;
+  for (const [query, filters] of [['library', {}], ['technician exam', {}], ['library', { level: new Set(['technician']) }],
+    ['', { setting: new Set(['public']) }], ['renewal', { level: new Set(['technician']), cost: new Set(['under-200']) }]]) {
+    const out = await e.search(query, filters, 10);
+    let checked = 0;
+    for (const f of facets) {
+      for (const [i, [slug]] of f.values.entries()) {
+        const ticked = (await e.search(query, { ...filters, [f.id]: new Set([slug]) }, 10)).count;
+        assert.equal(out.counts[f.id][i], ticked, `${query} ${JSON.stringify(Object.keys(filters))}: ${f.id}=${slug}`);
+        checked += ticked;
+      }
+    }
+    assert.ok(checked > 0, `${query}: some value counts`);
+  }
+}));
+
 test('only the best results are listed, and count says how many matched', async () => {
   const all = await run('credential');
   assert.equal(all.count, all.results.length);
