@@ -421,12 +421,14 @@
     // tens of thousands took milliseconds a key.
     order(docs, total, top) {
       const before = (a, b) => total[a] > total[b] || (total[a] === total[b] && a < b), best = [];
-      for (let i = 0; i < docs.length; i++) {
+      for (let i = 0, last = -1; i < docs.length; i++) {
+        // Written out, not a call: the first search runs this before the JIT has warmed up.
         const d = docs[i];
-        if (best.length === top && !before(d, best[top - 1])) continue;
+        if (best.length === top && (total[d] < total[last] || (total[d] === total[last] && d > last))) continue;
         let j = Math.min(best.length, top - 1);
         for (; j > 0 && before(d, best[j - 1]); j--) best[j] = best[j - 1];
         best[j] = d;
+        last = best[best.length - 1];
       }
       return best;
     }
@@ -458,7 +460,7 @@
         for (let i = 0; i < ranked.length; i++) { const p = no[ranked[i]]; if (!perPage[p]++) touched.push(p); }
         const C = facets.map((x) => counts[x.id]);
         for (let t = 0; t < touched.length; t++) {
-          const p = touched[t], f = failing(p), n = perPage[p];
+          const p = touched[t], f = active.length ? failing(p) : -1, n = perPage[p];
           for (let k = 0; k < C.length; k++) {
             const c = C[k], value = F[k][p];
             if (f !== -1 && f !== k) continue;
