@@ -156,10 +156,9 @@
     }
 
     ready() {
-      this.loading ||= this.manifest().then((m) => {
-        return Promise.all([this.get(new URL(m.meta, this.url).href), m.index && this.part(new URL(m.index, this.url).href),
-          m.text.files === 1 && this.get(this.textFile(0))]);
-      }).then(([meta, , text]) => this.setup(meta, text));
+      this.loading ||= this.manifest().then((m) => Promise.all([this.get(new URL(m.meta, this.url).href),
+        m.index && this.part(new URL(m.index, this.url).href), m.text.files === 1 && this.get(this.textFile(0))]))
+        .then(([meta, , text]) => this.setup(meta, text));
       this.loading.catch(() => { this.loading = null; });
       return this.loading;
     }
@@ -294,17 +293,19 @@
     // live in arrays by document number: no maps to build while the reader types.
     score(terms, weight) {
       const { count: n, k1, b, averageLength: avg } = this.m, scores = new Float64Array(n), docs = [], lengths = this.lengths;
+      // BM25's length factor by length code: the loop below runs thousands of times cold.
+      const norm = LENGTH.map((l) => k1 * (1 - b + b * l / (avg || 1)));
       terms.forEach(([factor, part], term) => {
         const list = this.postings(term, part), df = list.length / 2;
-        const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        const f = weight * factor * Math.log(1 + (n - df + 0.5) / (df + 0.5)) * (k1 + 1);
         for (let i = 0; i < list.length; i += 2) {
           const d = list[i], w = list[i + 1];
-          const s = weight * factor * idf * w * (k1 + 1) / (w + k1 * (1 - b + b * LENGTH[lengths.charCodeAt(d)] / (avg || 1)));
+          const s = f * w / (w + norm[lengths.charCodeAt(d)]);
           if (s > scores[d]) { if (!scores[d]) docs.push(d); scores[d] = s; }
         }
       });
-      // The documents scored, in order: ranking and borrowing visit these, not every document.
-      return { own: scores, docs: Int32Array.from(docs).sort() };
+      // The documents scored: ranking and borrowing visit these, not every document.
+      return { own: scores, docs: new Int32Array(docs) };
     }
 
     borrow(own, docs) {
@@ -340,7 +341,7 @@
     }
 
     /* Runs a query; `filters` maps a facet id to a Set of value slugs. Resolves to {results:
-       [{doc, score, kind, section, url, title, excerpt, page}] (the best 50, or `shown` if more,
+       [{doc, kind, section, url, title, excerpt, page}] (the best 50, or `shown` if more,
        in rank order), count (of all the results), mode: 'and' | 'or' | 'none' |
        'browse', filtered, corrected: [[typed, indexed]], matched: Set of indexed words,
        counts: {facet: [count per value]} (when `counts`), more}. The first 5 results have their
@@ -369,7 +370,7 @@
       const first = this.texts(docs.slice(0, Math.min(shown, FIRST))), rest = first.then(() => this.texts(docs.slice(0, shown)));
       const facets = this.facet(ranked, filters, false, counts), kinds = this.m.facets[0].values;
       // Result objects are made once, in their final order, and given their text when it is in.
-      const results = docs.map((doc) => ({ doc, score: total[doc], kind: kinds[this.facets[0][this.pageNo[doc]]][1], section: this.page[doc] !== doc }));
+      const results = docs.map((doc) => ({ doc, kind: kinds[this.facets[0][this.pageNo[doc]]][1], section: this.page[doc] !== doc }));
       const give = () => {
         for (const r of results) {
           const text = this.text[r.doc];
@@ -472,7 +473,7 @@
     }
   }
 
-  const api = { normalize, words, fold, tokenize, distance, highlight, numbers, Engine };
+  const api = { tokenize, distance, highlight, Engine };
   if (typeof module === 'object' && module.exports) module.exports = api;
   else window.certguideSearch = api;
 })();
@@ -527,11 +528,7 @@
     if (input.value) params.set('q', input.value);
     for (const k in filters) for (const v of filters[k]) params.append(k, v);
     const url = location.pathname + (params.toString() ? '?' + params : '');
-    // Safari refuses more than 100 history changes in 10 seconds; the search goes on without,
-    // and the URL catches up at the next.
-    try {
-      if (url !== location.pathname + location.search) history[push ? 'pushState' : 'replaceState'](null, '', url);
-    } catch {}
+    if (url !== location.pathname + location.search) history[push ? 'pushState' : 'replaceState'](null, '', url);
   }
 
   // While the reader types, every key starts a search, one at a time: keys pressed during a
@@ -546,15 +543,19 @@
   }
 
   // The status line is a live region: while the reader types, it speaks once they pause rather
-  // than at every key.
+  // than at every key, and the URL follows then (Safari refuses more than 100 history changes
+  // in 10 seconds, which a key each could reach).
   function say(text, typing) {
     clearTimeout(quiet);
-    quiet = setTimeout(() => { status.textContent = text; }, typing ? 500 : 0);
+    quiet = setTimeout(() => {
+      if (app && typing) writeURL();
+      status.textContent = text;
+    }, typing ? 500 : 0);
   }
 
-  async function run(push, typing = false) {
+  async function run(push, typing) {
     const q = input.value, mine = ++seq;
-    if (app) writeURL(push);
+    if (app && !typing) writeURL(push);
     if (!q.trim() && !app) return show(null, q);
     try {
       const out = await engine.search(q, filters, max, !!app);
@@ -562,7 +563,7 @@
       // The first results come as soon as their text is in, the others below them after.
       out.more.then(() => { if (mine === seq) hits(out); });
       return out;
-    } catch (error) {
+    } catch {
       if (mine === seq) {
         say('Search is not available right now. Browse the comparison table, the A–Z list or the FAQ instead.');
         if (app) byId('search-nojs').hidden = false;
@@ -578,7 +579,7 @@
     if (panel) panel.hidden = !out;
     if (app) byId('a-z').hidden = !!(out && out.count);
     if (app && out) facets(out);
-    if (!out || (out.mode === 'browse' && !out.filtered)) { say('', typing); return null; }
+    if (!out || (out.mode === 'browse' && !out.filtered)) return say('', typing);
     const n = out.count, results = n === 1 ? ' result' : ' results';
     let text = `${n}${results} for “${q}”.`;
     if (out.mode === 'browse') text = n ? `${n} ${n === 1 ? 'entry matches' : 'entries match'} the filters.` : 'No entries match the filters.';
@@ -593,7 +594,6 @@
         ', the ', link('/search/#a-z', 'A–Z list'), ' or the ', link('/faq/', 'FAQ'), '.'));
     }
     if (panel) panel.querySelector('.search-more').href = '/search/?q=' + encodeURIComponent(q);
-    return null;
   }
 
   // Appends the results shown whose text is in and that are not on the page yet, in order.

@@ -105,6 +105,7 @@ class SearchInTheBrowser(unittest.TestCase):
         said = [text for text in self.driver.execute_script("return window.said") if text]
         self.assertEqual(len(said), 1, said)
         self.assertRegex(said[0], r"^\d+ results for “renewal”\.$")
+        self.assertEqual(parse_qs(urlparse(self.driver.current_url).query), {"q": ["renewal"]})
         self.assertGreaterEqual(self.driver.execute_script("return window.listed"), 4)
         # The last key's results, in the engine's order: no earlier key's search came in after it.
         engine = self.driver.execute_async_script(
