@@ -313,7 +313,7 @@ public struct Builder: Sendable {
         Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
     }
 
-    /// `Templates/assets/**` is copied to `assets/**`, scripts without their comment lines.
+    /// `Templates/assets/**` is copied to `assets/**`, scripts compacted (`ScriptCompactor`).
     private func assets() throws(DiagnosticsError) -> [OutputFile] {
         let folder = options.templatesDirectory.appendingPathComponent("assets")
         guard options.fileSystem.exists(folder) else { return [] }
@@ -327,7 +327,7 @@ public struct Builder: Sendable {
         }
     }
 
-    /// The published form of `Templates/assets/<path>`: scripts lose their comment lines.
+    /// The published form of `Templates/assets/<path>`: scripts lose their comments and the spaces no token needs.
     public static func asset(_ path: String, _ data: Data) -> OutputFile {
         if path.hasSuffix(".js"), let source = String(data: data, encoding: .utf8) {
             return OutputFile(path: "assets/\(path)", text: ScriptCompactor.compact(source))
