@@ -89,11 +89,14 @@
   }
 
   // Splits `text` into [piece, marked] runs: a word is marked when one of its tokens was matched.
+  // A word here is a run of anything but ASCII and Latin-1 punctuation, spaces and general
+  // punctuation, rather than of \p{L}\p{N}\p{M}: compiling those classes took Chromium about
+  // 8 ms at the first results. Plain a-z words skip the tokenizer's Unicode steps.
   function highlight(text, matched) {
-    const out = [], re = /[\p{L}\p{N}\p{M}]+(?:['\u2019.,][\p{L}\p{N}\p{M}]+)*/gu;
+    const out = [], re = /[^\0-/:-@[-\x60{-\xbf\u2000-\u206f]+(?:['\u2019.,][^\0-/:-@[-\x60{-\xbf\u2000-\u206f]+)*/g;
     let last = 0, m;
     while ((m = re.exec(text))) {
-      if (!tokenize(m[0]).some((t) => matched.has(t))) continue;
+      if (!(/^[a-z\d]+$/i.test(m[0]) ? [fold(m[0].toLowerCase())] : tokenize(m[0])).some((t) => matched.has(t))) continue;
       if (m.index > last) out.push([text.slice(last, m.index), false]);
       out.push([m[0], true]);
       last = m.index + m[0].length;
