@@ -23,7 +23,7 @@ struct Feeds {
             ($0.entry.frontMatter.verified, $1.entry.slug) > ($1.entry.frontMatter.verified, $0.entry.slug)
         }
         let updated = site.lastVerified.map { "\($0)T00:00:00Z" } ?? "1970-01-01T00:00:00Z"
-        var xml = """
+        let head = """
         <?xml version="1.0" encoding="utf-8"?>
         <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XML.escape(site.config.language ?? "en"))">
           <title>\(XML.escape(site.config.title))</title>
@@ -50,7 +50,7 @@ struct Feeds {
 
             """
         }
-        return xml + written.joined() + "</feed>\n"
+        return head + written.joined() + "</feed>\n"
     }
 
     func robots() -> String {
