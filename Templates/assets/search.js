@@ -505,12 +505,13 @@
     return e;
   }
 
-  let list, status, panel = null;
+  let list, status, summary = null, panel = null;
   if (app) {
     app.hidden = false;
     byId('search-nojs').hidden = true;
     list = byId('search-results');
     status = byId('search-status');
+    summary = byId('search-summary');
   } else {
     // Elsewhere the results open under the box; the live region exists before it speaks.
     status = el('p', { className: 'search-hidden' });
@@ -548,10 +549,12 @@
     });
   }
 
-  // The status line is a live region: while the reader types, it speaks once they pause rather
-  // than at every key, and the URL follows then (Safari refuses more than 100 history changes
-  // in 10 seconds, which a key each could reach).
+  // The status is a live region: while the reader types, it speaks once they pause rather than
+  // at every key, and the URL follows then (Safari refuses more than 100 history changes in 10
+  // seconds, which a key each could reach). The line on screen, hidden from screen readers
+  // that hear the status, follows every key.
   function say(text, typing) {
+    if (summary) summary.textContent = text;
     clearTimeout(quiet);
     quiet = setTimeout(() => {
       if (app && typing) writeURL();

@@ -2,6 +2,7 @@
 accessibility in every state, text-only insertion, no-JavaScript fallback, and the relevance set."""
 import json
 import os
+import re
 import time
 import unittest
 from urllib.parse import urlparse, parse_qs
@@ -47,7 +48,8 @@ class SearchInTheBrowser(unittest.TestCase):
         box.send_keys(text)
 
     def status(self):
-        return self.driver.find_element(By.ID, "search-status").text
+        """The status line on screen (the live region has the same words, once typing pauses)."""
+        return self.driver.find_element(By.ID, "search-summary").text
 
     def hits(self):
         return self.driver.find_elements(By.CSS_SELECTOR, "#search-results a.search-link")
@@ -89,11 +91,14 @@ class SearchInTheBrowser(unittest.TestCase):
     def test_results_follow_each_key_and_the_status_speaks_once_typing_pauses(self):
         self.open(self.guide, "/search/")
         self.wait(lambda: self.driver.find_elements(By.CSS_SELECTOR, "#search-facets fieldset"))
-        # What the live region says and how often the results change, while keys come 150 ms apart.
+        # What the live region says, what the line on screen shows and how often the results
+        # change, while keys come 150 ms apart.
         self.driver.execute_script(
-            "window.said = []; window.listed = 0;"
+            "window.said = []; window.shown = []; window.listed = 0;"
             "new MutationObserver(() => window.said.push(document.getElementById('search-status').textContent))"
             ".observe(document.getElementById('search-status'), {childList: true, characterData: true, subtree: true});"
+            "new MutationObserver(() => window.shown.push(document.getElementById('search-summary').textContent))"
+            ".observe(document.getElementById('search-summary'), {childList: true, characterData: true, subtree: true});"
             "new MutationObserver((rs) => { if (rs.some((r) => [...r.addedNodes].some((n) => n.className === 'search-hit'))) window.listed++; })"
             ".observe(document.getElementById('search-results'), {childList: true});")
         box = self.box()
@@ -105,6 +110,10 @@ class SearchInTheBrowser(unittest.TestCase):
         said = [text for text in self.driver.execute_script("return window.said") if text]
         self.assertEqual(len(said), 1, said)
         self.assertRegex(said[0], r"^\d+ results for “renewal”\.$")
+        self.assertEqual(self.status(), said[0])
+        # The line on screen did not wait: it showed the words as they were typed.
+        shown = {re.search(r"“(\w+)”", text).group(1) for text in self.driver.execute_script("return window.shown") if "“" in text}
+        self.assertGreaterEqual(len(shown - {"renewal"}), 3, shown)
         self.assertEqual(parse_qs(urlparse(self.driver.current_url).query), {"q": ["renewal"]})
         self.assertGreaterEqual(self.driver.execute_script("return window.listed"), 4)
         # The last key's results, in the engine's order: no earlier key's search came in after it.
