@@ -48,6 +48,13 @@ import Testing
             """)
     }
 
+    /// After the `)` of `if (…)` a statement starts, so a `/` there begins a regular expression;
+    /// after any other `)` it divides.
+    @Test func aSlashAfterAClosingParenthesisDividesUnlessAStatementStartsThere() throws {
+        let compacted = try published("if (ok) / +/.test(s); while (f(x)) /c, d/g.exec(t); y = (a + b) / 2 / (c);\n")
+        #expect(compacted == "if(ok)/ +/.test(s);while(f(x))/c, d/g.exec(t);y=(a+b)/2/(c);\n")
+    }
+
     @Test func tokensThatWouldRunTogetherKeepASpace() throws {
         let compacted = try published("a = b + +c - -d + ++e - --f; x = y - +z; if (a < !--b) g(1 .toString());\n")
         #expect(compacted == "a=b+ +c- -d+ ++e- --f;x=y-+z;if(a< !--b)g(1 .toString());\n")

@@ -5,9 +5,9 @@
 /// Readers of the source want the comments and indentation; browsers do not, and the search
 /// script has a budget of 8 KB gzipped.
 ///
-/// A `/` starts a regular expression after an operator, `(`, `{`, `}` or a keyword such as
-/// `return`, and divides after a name, a number, `)` or `]`, as in every script of the
-/// guide; a regular expression right after `if (…)` would be read as division.
+/// A `/` starts a regular expression after an operator, `(`, `{`, `}`, a keyword such as
+/// `return` or the `)` of `if (…)`, `while (…)` and `for (…)`, and divides after a name, a
+/// number, `]` or any other `)`.
 struct ScriptCompactor {
     static func compact(_ source: String) -> String {
         var compactor = ScriptCompactor(source: Array(source.utf8))
@@ -22,6 +22,10 @@ struct ScriptCompactor {
     /// What separated the last token from the next: nothing, spaces, or a line break.
     private var gap: UInt8?
     private var regexAllowed = true
+    /// The word just copied, if the last token was one; and for each `(` still open, whether it
+    /// follows `if`, `while`, `for` or `with`, after whose `)` a statement (and so a `/re/`) starts.
+    private var lastWord = ""
+    private var openParens: [Bool] = []
 
     private init(source: [UInt8]) { self.source = source }
 
@@ -66,9 +70,10 @@ struct ScriptCompactor {
                 if Self.isWordByte(c) {
                     var end = at
                     while end < source.count, Self.isWordByte(source[end]) { end += 1 }
-                    let word = source[at..<end]
-                    token(word)
-                    regexAllowed = Self.keywordsBeforeValues.contains(String(decoding: word, as: UTF8.self))
+                    let word = String(decoding: source[at..<end], as: UTF8.self)
+                    token(source[at..<end])
+                    regexAllowed = Self.keywordsBeforeValues.contains(word)
+                    lastWord = word
                 } else {
                     if c == .openBrace { depth += 1 } else if c == .closeBrace { depth -= 1 }
                     punctuator(c)
@@ -78,8 +83,9 @@ struct ScriptCompactor {
     }
 
     private mutating func punctuator(_ c: UInt8) {
+        if c == .openParen { openParens.append(["if", "while", "for", "with"].contains(lastWord)) }
         token(source[at..<at + 1])
-        regexAllowed = c != .closeParen && c != .closeBracket
+        regexAllowed = c == .closeParen ? openParens.popLast() ?? false : c != .closeBracket
     }
 
     /// Appends a token, with the gap before it if one is needed.
@@ -92,6 +98,7 @@ struct ScriptCompactor {
             }
         }
         gap = nil
+        lastWord = ""
         out.append(contentsOf: bytes)
         at += bytes.count
     }
