@@ -78,7 +78,8 @@ class SearchInTheBrowser(unittest.TestCase):
         marks = [m.text.lower() for m in self.driver.find_elements(By.CSS_SELECTOR, "#search-results mark")]
         self.assertTrue(marks and all(m.startswith("renew") for m in marks), marks)
         self.assertFalse(self.driver.find_element(By.ID, "a-z").is_displayed())
-        self.assertEqual(parse_qs(urlparse(self.driver.current_url).query), {"q": ["renewal"]})
+        # The URL follows once typing pauses, with the live region.
+        self.wait(lambda: parse_qs(urlparse(self.driver.current_url).query) == {"q": ["renewal"]})
         self.assert_accessible("results")
 
         self.type("xyzzyplugh")
