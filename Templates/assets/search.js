@@ -209,14 +209,22 @@
       });
     }
 
+    // A file loaded once, by `key` in `cache`; one that failed to load is forgotten, so that the
+    // next search asks for it again rather than failing for good after a network error.
+    once(cache, key, load) {
+      const p = cache[key] || (cache[key] = load());
+      p.catch(() => { if (cache[key] === p) delete cache[key]; });
+      return p;
+    }
+
     // Loads the text of the given documents: the files of their pages.
     texts(docs) {
       const files = new Set(docs.map((d) => Math.floor(this.pageNo[d] / this.m.text.pages)));
-      return Promise.all([...files].map((n) => (this.chunks[n] ||= this.get(this.textFile(n)).then((t) => this.keep(n, t)))));
+      return Promise.all([...files].map((n) => this.once(this.chunks, n, () => this.get(this.textFile(n)).then((t) => this.keep(n, t)))));
     }
 
     part(url) {
-      return (this.parts[url] ||= this.get(url).then((p) => this.shard(p)));
+      return this.once(this.parts, url, () => this.get(url).then((p) => this.shard(p)));
     }
 
     shard(p) { return { keys: p.terms, lists: p.postings, at: new Map(p.terms.map((t, i) => [t, i])) }; }
@@ -288,7 +296,7 @@
       };
       for (const part of parts) for (const key of part.keys) consider(key, () => this.postings(key, part).length / 2, part);
       if (this.m.dict) {
-        const dict = await (this.dict ||= this.get(new URL(this.m.dict, this.url).href).then((x) => ({ keys: x.terms, df: numbers(x.counts) })));
+        const dict = await this.once(this, 'dict', () => this.get(new URL(this.m.dict, this.url).href).then((x) => ({ keys: x.terms, df: numbers(x.counts) })));
         dict.keys.forEach((key, i) => consider(key, () => dict.df[i] + 2, null));
       }
       if (best && !best.part) best.part = await this.part(this.files(best.term, best.term)[0]);
@@ -374,6 +382,8 @@
       // are waited for, and the others asked for after them (`more`): over HTTP/1.1 a browser
       // opens six connections to a host, and ten requests at once delayed the first five.
       const first = this.texts(docs.slice(0, Math.min(shown, FIRST))), rest = first.then(() => this.texts(docs.slice(0, shown)));
+      // If the first fail, the search fails with them, and nobody waits for `more`.
+      rest.catch(() => {});
       const facets = this.facet(ranked, filters, false, counts), kinds = this.m.facets[0].values;
       // Result objects are made once, in their final order, and given their text when it is in.
       const results = docs.map((doc) => ({ doc, kind: kinds[this.facets[0][this.pageNo[doc]]][1], section: this.page[doc] !== doc }));
@@ -586,7 +596,10 @@
     q = q.trim();
     list.textContent = '';
     if (panel) panel.hidden = !out;
-    if (app) byId('a-z').hidden = !!(out && out.count);
+    if (app) {
+      byId('a-z').hidden = !!(out && out.count);
+      byId('search-nojs').hidden = true;
+    }
     if (app && out) facets(out);
     if (!out || (out.mode === 'browse' && !out.filtered)) return say('', typing);
     const n = out.count, results = n === 1 ? ' result' : ' results';

@@ -123,6 +123,22 @@ class SearchInTheBrowser(unittest.TestCase):
             "e.search('renewal', {}, 50).then((out) => out.more).then((out) => done(out.results.slice(0, 50).map((r) => r.url)));")
         self.assertEqual([self.path(a.get_attribute("href")) for a in self.hits()], [self.path(self.guide.url(u)) for u in engine])
 
+    def test_search_comes_back_with_the_network(self):
+        # The index cannot be fetched when the page opens: the page says so and offers the ways
+        # in; once it can, the next search works and the message goes.
+        self.driver.execute_cdp_cmd("Network.enable", {})
+        self.driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/search/index.*"]})
+        try:
+            self.open(self.guide, "/search/")
+            self.wait(lambda: "not available" in self.status())
+            self.assertTrue(self.driver.find_element(By.ID, "search-nojs").is_displayed())
+        finally:
+            self.driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
+        self.type("renewal")
+        self.wait(lambda: "“renewal”" in self.status())
+        self.assertFalse(self.driver.find_element(By.ID, "search-nojs").is_displayed())
+        self.assertGreater(len(self.hits()), 3)
+
     def test_typo_is_corrected_and_said(self):
         self.open(self.guide, "/search/?q=archivsts+certification+")
         self.wait(lambda: "Showing results for" in self.status())

@@ -223,3 +223,26 @@ test('the first five results resolve a search, the others shown follow with `mor
   const files = new Set(out.results.slice(0, 10).map((r) => Math.floor(engine.pageNo[r.doc] / engine.m.text.pages)));
   assert.equal(asked.length, files.size, `${asked}`);
 }));
+
+test('a file that failed to load is asked for again by the next search', async () => {
+  // The first request for each shard and text file fails, as on a flaky connection. A failed
+  // file is forgotten, so searching again recovers (a request still on its way when a search
+  // fails is shared by the next one, which may fail with it).
+  const asked = new Set();
+  const served = await serve('fixture-sharded', { fail: (path) => /^\/search\/(shard|text)\./.test(path) && !asked.has(path) && !!asked.add(path) });
+  try {
+    const engine = served.engine();
+    let out = null, failures = 0;
+    while (!out && failures < 5) {
+      try { out = await engine.search('cataloging '); } catch (error) { assert.match(error.message, /HTTP 503/); failures++; }
+    }
+    assert.ok(out, 'five searches in a row failed');
+    assert.ok(failures >= 2, `${failures} searches failed; the shard and then the text should have`);
+    assert.deepEqual(urls(out).slice(0, 2).sort(), ['/certifications/cataloging-technician/', '/faq/cataloging-exam/']);
+    assert.ok(out.results.slice(0, 5).every((r) => r.title));
+    const shard = [...asked].find((path) => path.includes('/shard.'));
+    assert.equal(served.requests.filter((path) => path === shard).length, 2);
+  } finally {
+    await served.close();
+  }
+});

@@ -17,12 +17,14 @@ function siteFolder(name) {
   return folder;
 }
 
-async function serve(name) {
+// `fail(path)`, when given, answers 503 to the requests it returns true for: a network error.
+async function serve(name, { fail } = {}) {
   const folder = siteFolder(name);
   const requests = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
     requests.push(url.pathname);
+    if (fail && fail(url.pathname)) { res.writeHead(503).end(); return; }
     let file = path.join(folder, decodeURIComponent(url.pathname));
     if (!file.startsWith(folder)) { res.writeHead(403).end(); return; }
     if (url.pathname.endsWith('/')) file = path.join(file, 'index.html');
