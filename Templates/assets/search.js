@@ -152,21 +152,17 @@
 
     // The manifest: enough to fetch the words' shards while the meta file loads.
     manifest() {
-      this.loadingManifest ||= this.get(this.url).then((m) => {
+      return this.once(this, 'loadingManifest', () => this.get(this.url).then((m) => {
         if (m.version !== 4) throw new Error(`search index format ${m.version} is not 4`);
         this.m = m;
         return m;
-      });
-      this.loadingManifest.catch(() => { this.loadingManifest = null; });
-      return this.loadingManifest;
+      }));
     }
 
     ready() {
-      this.loading ||= this.manifest().then((m) => Promise.all([this.get(new URL(m.meta, this.url).href),
+      return this.once(this, 'loading', () => this.manifest().then((m) => Promise.all([this.get(new URL(m.meta, this.url).href),
         m.index && this.part(new URL(m.index, this.url).href), m.text.files === 1 && this.get(this.textFile(0))]))
-        .then(([meta, , text]) => this.setup(meta, text));
-      this.loading.catch(() => { this.loading = null; });
-      return this.loading;
+        .then(([meta, , text]) => this.setup(meta, text)));
     }
 
     // Documents: each page, then its sections, which share its facets (typed arrays, by document).
@@ -209,12 +205,15 @@
       });
     }
 
-    // A file loaded once, by `key` in `cache`; one that failed to load is forgotten, so that the
-    // next search asks for it again rather than failing for good after a network error.
+    // A file (or the manifest, or the ranking data) loaded once, by `key` in `cache`; one that
+    // failed to load is forgotten, so that the next search asks for it again rather than
+    // failing for good after a network error.
     once(cache, key, load) {
-      const p = cache[key] || (cache[key] = load());
-      p.catch(() => { if (cache[key] === p) delete cache[key]; });
-      return p;
+      if (!cache[key]) {
+        const p = (cache[key] = load());
+        p.catch(() => { if (cache[key] === p) delete cache[key]; });
+      }
+      return cache[key];
     }
 
     // Loads the text of the given documents: the files of their pages.
