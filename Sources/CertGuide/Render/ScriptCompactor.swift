@@ -32,6 +32,7 @@ struct ScriptCompactor {
     private static let keywordsBeforeValues: Set<String> = [
         "return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else", "yield", "await",
     ]
+    private static let keywordsBeforeConditions: Set<String> = ["if", "while", "for", "with"]
 
     /// Copies code up to the end, or inside `${…}` of a template literal up to its `}`.
     private mutating func code(inTemplate: Bool) {
@@ -83,7 +84,7 @@ struct ScriptCompactor {
     }
 
     private mutating func punctuator(_ c: UInt8) {
-        if c == .openParen { openParens.append(["if", "while", "for", "with"].contains(lastWord)) }
+        if c == .openParen { openParens.append(Self.keywordsBeforeConditions.contains(lastWord)) }
         token(source[at..<at + 1])
         regexAllowed = c == .closeParen ? openParens.popLast() ?? false : c != .closeBracket
     }
