@@ -606,7 +606,11 @@
     if (out.mode === 'browse') text = n ? `${n} ${n === 1 ? 'entry matches' : 'entries match'} the filters.` : 'No entries match the filters.';
     if (out.mode === 'none') text = `No results for “${q}”.`;
     if (out.mode === 'or') text = `No entry has all of “${q}”; ${n}${results} with some of the words.`;
-    if (out.corrected.length && n) text += ` Showing results for ${out.corrected.map((c) => `“${surface(c[1], out.results)}”`).join(', ')}.`;
+    // The query as searched: each corrected word in place of the one typed.
+    if (out.corrected.length && n) {
+      const fix = new Map(out.corrected.map((c) => [api.tokenize(c[0])[0], surface(c[1], out.results)]));
+      text += ` Showing results for “${q.replace(/\S+/g, (w) => fix.get(api.tokenize(w)[0]) || w)}”.`;
+    }
     say(text, typing);
     hits(out);
     if (!n) {

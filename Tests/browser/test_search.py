@@ -142,7 +142,8 @@ class SearchInTheBrowser(unittest.TestCase):
     def test_typo_is_corrected_and_said(self):
         self.open(self.guide, "/search/?q=archivsts+certification+")
         self.wait(lambda: "Showing results for" in self.status())
-        self.assertIn("“archivists”", self.status())
+        # The query as searched, the corrected word in place of the one typed.
+        self.assertIn("Showing results for “archivists certification”.", self.status())
         self.assertEqual(self.path(self.hits()[0].get_attribute("href")), "/certifications/academy-of-certified-archivists/")
 
     def test_header_box_on_any_page_with_keyboard(self):
