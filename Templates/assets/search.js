@@ -503,9 +503,10 @@
   const input = form.querySelector('input[type=search]'), app = document.getElementById('search-app');
   const byId = (id) => document.getElementById(id);
   const engine = new api.Engine(new URL(form.getAttribute('data-manifest'), location.href).href);
-  // Results listed: under the header box, and on /search/ (with filters).
+  // Results listed: under the header box, and on /search/ (with filters), where "Show more
+  // results" lists as many again.
   const max = app ? 50 : 8;
-  let filters = {}, boxes = {}, seq = 0, last = null, busy = null, again = false, quiet = 0;
+  let filters = {}, boxes = {}, seq = 0, last = null, busy = null, again = false, quiet = 0, shown = max;
 
   // An element with properties and children; strings become text nodes, never HTML.
   function el(tag, props, ...children) {
@@ -514,13 +515,14 @@
     return e;
   }
 
-  let list, status, summary = null, panel = null;
+  let list, status, summary = null, panel = null, more = null;
   if (app) {
     app.hidden = false;
     byId('search-nojs').hidden = true;
     list = byId('search-results');
     status = byId('search-status');
     summary = byId('search-summary');
+    more = byId('search-more');
   } else {
     // Elsewhere the results open under the box; the live region exists before it speaks.
     status = el('p', { className: 'search-hidden' });
@@ -571,15 +573,22 @@
     }, typing ? 500 : 0);
   }
 
-  async function run(push, typing) {
-    const q = input.value, mine = ++seq;
+  // `next`: the results after those listed, asked for with "Show more results"; they are
+  // added below the others, and the first of them takes the focus.
+  async function run(push, typing, next) {
+    const q = input.value, mine = ++seq, from = list.children.length;
+    if (!next) shown = max;
     if (app && !typing) writeURL(push);
     if (!q.trim() && !app) return show(null, q);
     try {
-      const out = await engine.search(q, filters, max, !!app);
-      if (mine === seq) show(out, q, typing);
+      const out = await engine.search(q, filters, shown, !!app);
+      if (mine === seq && !next) show(out, q, typing);
       // The first results come as soon as their text is in, the others below them after.
-      out.more.then(() => { if (mine === seq) hits(out); });
+      out.more.then(() => {
+        if (mine !== seq) return;
+        hits(last = out);
+        if (next && list.children[from]) list.children[from].querySelector('a').focus();
+      });
       return out;
     } catch {
       if (mine === seq) {
@@ -594,6 +603,7 @@
     last = out;
     q = q.trim();
     list.textContent = '';
+    if (more) more.hidden = true;
     if (panel) panel.hidden = !out;
     if (app) {
       byId('a-z').hidden = !!(out && out.count);
@@ -601,11 +611,11 @@
     }
     if (app && out) facets(out);
     if (!out || (out.mode === 'browse' && !out.filtered)) return say('', typing);
-    const n = out.count, results = n === 1 ? ' result' : ' results';
-    let text = `${n}${results} for “${q}”.`;
-    if (out.mode === 'browse') text = n ? `${n} ${n === 1 ? 'entry matches' : 'entries match'} the filters.` : 'No entries match the filters.';
+    const n = out.count, N = n.toLocaleString('en'), results = n === 1 ? ' result' : ' results';
+    let text = `${N}${results} for “${q}”.`;
+    if (out.mode === 'browse') text = n ? `${N} ${n === 1 ? 'entry matches' : 'entries match'} the filters.` : 'No entries match the filters.';
     if (out.mode === 'none') text = `No results for “${q}”.`;
-    if (out.mode === 'or') text = `No entry has all of “${q}”; ${n}${results} with some of the words.`;
+    if (out.mode === 'or') text = `No entry has all of “${q}”; ${N}${results} with some of the words.`;
     // The query as searched: each corrected word in place of the one typed.
     if (out.corrected.length && n) {
       const fix = new Map(out.corrected.map((c) => [api.tokenize(c[0])[0], surface(c[1], out.results)]));
@@ -623,12 +633,13 @@
 
   // Appends the results shown whose text is in and that are not on the page yet, in order.
   function hits(out) {
-    for (let i = list.children.length, r; i < max && (r = out.results[i]) && r.url; i++) {
+    for (let i = list.children.length, r; i < shown && (r = out.results[i]) && r.url; i++) {
       list.append(el('li', { className: 'search-hit' },
         el('a', { className: 'search-link', href: r.url }, ...marked(r.title, out.matched)),
         el('span', { className: 'search-kind' }, r.kind + (r.section ? ' · section of ' + r.page : '')),
         el('p', { className: 'search-excerpt' }, ...marked(r.excerpt, out.matched))));
     }
+    if (more) more.hidden = !(list.children.length === shown && out.count > shown);
   }
 
   // The word as the guide writes it ("renewal"), rather than its indexed form ("renew").
@@ -697,6 +708,7 @@
   form.parentNode.addEventListener('keydown', keys);
   if (app) {
     list.addEventListener('keydown', keys);
+    more.addEventListener('click', () => { shown += max; run(false, false, true); });
     addEventListener('popstate', () => { readURL(); run(); });
     readURL();
     run();

@@ -73,7 +73,7 @@ class SearchInTheBrowser(unittest.TestCase):
 
         self.type("renewal")
         self.wait(lambda: "“renewal”" in self.status())
-        self.assertRegex(self.status(), r"^\d+ results for “renewal”\.$")
+        self.assertRegex(self.status(), r"^[\d,]+ results for “renewal”\.$")
         self.assertGreater(len(self.hits()), 3)
         marks = [m.text.lower() for m in self.driver.find_elements(By.CSS_SELECTOR, "#search-results mark")]
         self.assertTrue(marks and all(m.startswith("renew") for m in marks), marks)
@@ -110,7 +110,7 @@ class SearchInTheBrowser(unittest.TestCase):
         time.sleep(0.6)
         said = [text for text in self.driver.execute_script("return window.said") if text]
         self.assertEqual(len(said), 1, said)
-        self.assertRegex(said[0], r"^\d+ results for “renewal”\.$")
+        self.assertRegex(said[0], r"^[\d,]+ results for “renewal”\.$")
         self.assertEqual(self.status(), said[0])
         # The line on screen did not wait: it showed the words as they were typed.
         shown = {re.search(r"“(\w+)”", text).group(1) for text in self.driver.execute_script("return window.shown") if "“" in text}
@@ -138,6 +138,31 @@ class SearchInTheBrowser(unittest.TestCase):
         self.wait(lambda: "“renewal”" in self.status())
         self.assertFalse(self.driver.find_element(By.ID, "search-nojs").is_displayed())
         self.assertGreater(len(self.hits()), 3)
+
+    def test_show_more_results_lists_the_rest_in_order(self):
+        # "library" matches 71 documents of the guide: 50 are listed, then the rest on request.
+        self.open(self.guide, "/search/?q=library")
+        more = self.driver.find_element(By.ID, "search-more")
+        self.wait(lambda: len(self.hits()) == 50 and more.is_displayed())
+        self.assertRegex(self.status(), r"^7\d results for “library”\.$")
+        count = int(self.status().split()[0])
+        first = [a.get_attribute("href") for a in self.hits()]
+        self.assert_accessible("more results to show")
+        more.send_keys(Keys.ENTER)  # from the keyboard: the page scrolls smoothly, away from a click
+        self.wait(lambda: len(self.hits()) == count)
+        hrefs = [a.get_attribute("href") for a in self.hits()]
+        self.assertEqual(hrefs[:50], first)
+        self.assertEqual(len(set(hrefs)), count)
+        # The engine's order, with as many asked for; the first new result has the focus.
+        engine = self.driver.execute_async_script(
+            "const done = arguments[0], e = new certguideSearch.Engine(location.origin + '/search/manifest.json');"
+            "e.search('library', {}, 100).then((r) => r.more).then((r) => done(r.results.map((x) => new URL(x.url, location.href).href)));")
+        self.assertEqual(hrefs, engine)
+        self.assertEqual(self.driver.switch_to.active_element, self.hits()[50])
+        self.assertFalse(more.is_displayed())
+        # A new query lists 50 again.
+        self.type("library technician")
+        self.wait(lambda: "“library technician”" in self.status() and 0 < len(self.hits()) <= 50)
 
     def test_typo_is_corrected_and_said(self):
         self.open(self.guide, "/search/?q=archivsts+certification+")
