@@ -24,7 +24,7 @@ import Testing
         let relaxed = try CommandRunner.run(["check", "--today", "2026-11-23"], in: site.root)
         #expect(relaxed.status == 0)
         #expect(relaxed.errors == Self.missingSources + "\n")
-        #expect(lastLine(relaxed.output) == "0 errors, 1 warning (1 certification without sources) in 19 pages "
+        #expect(lastLine(relaxed.output) == "0 errors, 1 warning (1 certification without sources) in 20 pages "
             + "(2 certifications, 2 FAQs, 2 pages); 1 external link not checked (--external checks them)")
         #expect(relaxed.output.contains("  Content/certifications/alpha-technician.md:28:10: https://alpha.example.org/handbook\n"))
 
@@ -32,7 +32,7 @@ import Testing
         #expect(strict.status == 1)
         #expect(strict.errors.split(separator: "\n").map(String.init) == [
             Self.missingSources,
-            "error: check failed: 0 errors, 1 warning (1 certification without sources) in 19 pages (2 certifications, 2 FAQs, 2 pages); "
+            "error: check failed: 0 errors, 1 warning (1 certification without sources) in 20 pages (2 certifications, 2 FAQs, 2 pages); "
                 + "1 external link not checked (--external checks them); --strict treats warnings as errors",
         ])
     }
@@ -52,7 +52,7 @@ import Testing
         let clean = try CommandRunner.run(["check", "--strict", "--today", "2026-11-23"], in: site.root)
         #expect(clean.status == 0, "\(clean.errors)")
         #expect(clean.errors.isEmpty)
-        #expect(lastLine(clean.output).hasPrefix("No problems in 18 pages"), "\(clean.output)")
+        #expect(lastLine(clean.output).hasPrefix("No problems in 19 pages"), "\(clean.output)")
     }
 
     @Test func annotationsUnderGitHubActions() throws {
@@ -91,7 +91,7 @@ import Testing
         let offline = try CommandRunner.run(["check", "--strict", "--external", "--timeout", "2", "--today", "2026-11-23"], in: site.root)
         #expect(offline.status == 0, "a refused connection failed the run: \(offline.errors)")
         #expect(offline.errors.contains("Content/certifications/beta-archivist.md:9:30: note: external link `http://127.0.0.1:"))
-        #expect(lastLine(offline.output) == "0 errors, 0 warnings, 1 note (1 external link not confirmed) in 18 pages "
+        #expect(lastLine(offline.output) == "0 errors, 0 warnings, 1 note (1 external link not confirmed) in 19 pages "
             + "(2 certifications, 2 FAQs, 2 pages); 2 external links requested")
         #expect(server.requests == ["HEAD /handbook"])
 

@@ -36,11 +36,11 @@ import Testing
                 + "write the day the facts were checked",
             "Content/pages/alpha-technician.md:2:8: warning: title `Alpha Technician` is also the title of `\(alpha)`; give each page its own",
             "Content/pages/hidden.md:2:8: warning: no page links to `/hidden/`; link it from a related entry or list it in `nav` of site.yml",
-            "Content/site.yml:7:25: error: link `/help/` (on 15 pages) leads nowhere: the site has no page at `/help/`",
+            "Content/site.yml:7:25: error: link `/help/` (on 16 pages) leads nowhere: the site has no page at `/help/`",
         ])
         #expect(report.summary == "6 errors, 8 warnings (4 broken links, 2 missing files, 1 image without alt text, 1 stale entry, "
             + "1 verified date in the future, 1 certification without sources, 1 page nothing links to, 2 duplicate titles, "
-            + "1 summary too long) in 15 pages (3 certifications, 1 FAQ, 2 pages); 3 external links not checked (--external checks them)")
+            + "1 summary too long) in 16 pages (3 certifications, 1 FAQ, 2 pages); 3 external links not checked (--external checks them)")
         #expect(report.failed(strict: false))
         #expect(report.externalLinks.map { "\($0.path):\($0.location.line):\($0.location.column) \($0.url)" } == [
             "\(alpha):9:10 https://alpha.example.org/handbook",

@@ -1,9 +1,9 @@
 /// Pages no other page links to, on the built site: readers can only reach them by search or
 /// by knowing the address. Entries are listed by the templates (home, indexes), so this finds
-/// pages that templates or menus leave out, and pages only reachable through a draft. The
-/// search page's A–Z list links everything, like a sitemap, so its links do not count.
+/// pages that templates or menus leave out, and pages only reachable through a draft. The A–Z
+/// page links everything, like a sitemap, so its links do not count.
 struct OrphanPageCheck: SiteCheck {
-    static let exhaustiveListings: Set<String> = [SiteURL.outputPath(for: SiteURL.search)]
+    static let exhaustiveListings: Set<String> = [SiteURL.outputPath(for: SiteURL.alphabetical)]
 
     func run(_ context: CheckContext) -> [CheckFinding] {
         var linked: Set<String> = []
@@ -38,6 +38,7 @@ struct OrphanPageCheck: SiteCheck {
         case SiteURL.faqIndex: "faq-index"
         case SiteURL.topics: "topics"
         case SiteURL.search: "search"
+        case SiteURL.alphabetical: "a-z"
         default: url.hasPrefix(SiteURL.topics) ? "topic" : "page"
         }
     }

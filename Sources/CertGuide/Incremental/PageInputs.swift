@@ -84,7 +84,7 @@ struct PageInputs {
         }
         let certifications = site.certifications, faqs = site.faqs, pages = site.pages
         switch kind {
-        case .certifications, .notFound:
+        case .certifications, .search, .notFound:
             break
         case .home:
             for faq in faqs.prefix(6) { inputs.add(faq.entry.frontMatterFingerprint) }
@@ -100,7 +100,7 @@ struct PageInputs {
             }
         case .topics:
             inputs.add(topics)
-        case .search:
+        case .alphabetical:
             // The A–Z list: what it shows of each entry, not all its facts, so that editing a
             // cost does not render a list of 10,000 titles again.
             for page in certifications {

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Every certification, question and page from A to Z, for the search page: the way in when
-/// JavaScript is off, and something to browse before typing.
+/// Every certification, question and page from A to Z, for the A–Z page: the way in when
+/// JavaScript is off and search with it, and something to browse.
 struct AlphabeticalIndex {
     let site: Site
 

@@ -8,7 +8,7 @@ import Mustache
 public struct TemplateLibrary: Sendable {
     /// Page templates the generator renders; each must exist.
     public static let requiredPages = ["home", "certifications", "certification", "compare", "faq-index", "faq",
-                                       "topics", "topic", "page", "search", "sources", "404"]
+                                       "topics", "topic", "page", "search", "a-z", "sources", "404"]
 
     let library: MustacheLibrary
     /// Template text by name, to point at the line where a missing variable is used.

@@ -6,6 +6,7 @@ public enum SiteURL {
     public static let compare = "/compare/"
     public static let topics = "/topics/"
     public static let search = "/search/"
+    public static let alphabetical = "/a-z/"
     public static let sources = "/sources/"
     public static let openData = "/api/certifications.json"
     public static let feed = "/feed.xml"
