@@ -154,7 +154,7 @@ class SearchInTheBrowser(unittest.TestCase):
     def test_show_more_results_lists_the_rest_in_order(self):
         # "library" matches 71 documents of the guide: 20 are listed, then 20 more at each press.
         self.open(self.guide, "/search/?q=library")
-        more = self.driver.find_element(By.ID, "search-more")
+        more = self.driver.find_element(By.ID, "search-show-more")
         self.wait(lambda: len(self.hits()) == 20 and more.is_displayed())
         self.assertRegex(self.status(), r"^7\d results for “library”\.$")
         count = int(self.status().split()[0])
@@ -213,7 +213,7 @@ class SearchInTheBrowser(unittest.TestCase):
         try:
             self.open(groups, "/search/?q=library")
             self.wait(lambda: len(self.hits()) == 20)
-            self.driver.find_element(By.ID, "search-more").send_keys(Keys.ENTER)
+            self.driver.find_element(By.ID, "search-show-more").send_keys(Keys.ENTER)
             self.wait(lambda: len(self.hits()) == 40)
             shown = [self.path(a.get_attribute("href")) for a in self.hits()]
             engine = self.driver.execute_async_script(
