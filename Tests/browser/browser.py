@@ -32,18 +32,26 @@ def axe_source():
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    headers_to_send = {}  # sent with every response, as a host's configuration would
+
     def log_message(self, *args):
         pass
 
+    def end_headers(self):
+        for name, value in self.headers_to_send.items():
+            self.send_header(name, value)
+        super().end_headers()
+
 
 class Site:
-    """A built site folder served over HTTP on a free port of 127.0.0.1."""
+    """A built site folder served over HTTP on a free port of 127.0.0.1, with `headers` added to
+    every response."""
 
-    def __init__(self, name):
+    def __init__(self, name, headers=None):
         self.folder = os.path.abspath(os.path.join(SITES, name))
         if not os.path.isfile(os.path.join(self.folder, "index.html")):
             raise RuntimeError(f"{self.folder} has no built site: run scripts/test-web (make test does)")
-        handler = functools.partial(QuietHandler, directory=self.folder)
+        handler = functools.partial(type("Handler", (QuietHandler,), {"headers_to_send": headers or {}}), directory=self.folder)
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}"

@@ -140,6 +140,18 @@ class SearchInTheBrowser(unittest.TestCase):
                 self.assertFalse(self.driver.find_element(By.ID, "search-nojs").is_displayed())
                 self.assertGreater(len(self.hits()), 3)
 
+    def test_search_works_where_a_policy_refuses_inline_scripts(self):
+        # A host may send a Content-Security-Policy without 'unsafe-inline': the search page's
+        # early fetch of the manifest is refused, and the script asks for it itself.
+        strict = Site("guide", {"Content-Security-Policy": "script-src 'self'"})
+        try:
+            self.open(strict, "/search/?q=renewal")
+            self.wait(lambda: len(self.hits()) > 3)
+            self.assertIsNone(self.driver.execute_script("return window.certguideManifest"))
+            self.assertRegex(self.status(), r"^[\d,]+ results for “renewal”\.$")
+        finally:
+            strict.close()
+
     def test_the_search_page_asks_for_the_manifest_before_its_script_runs(self):
         # The search page starts the manifest's fetch from its head, a round trip before the
         # deferred script would, and the script uses that response rather than asking again.
