@@ -653,9 +653,7 @@
   // The word as the guide writes it ("renewal"), rather than its indexed form ("renew").
   function surface(term, results) {
     for (const r of results.filter((r) => r.url)) {
-      for (const word of (r.title + ' ' + r.excerpt).match(/[\p{L}\p{N}\p{M}'\u2019]+/gu) || []) {
-        if (api.tokenize(word)[0] === term) return word.toLowerCase();
-      }
+      for (const [word, mark] of api.highlight(r.title + ' ' + r.excerpt, new Set([term]))) if (mark) return word.toLowerCase();
     }
     return term;
   }
