@@ -205,6 +205,9 @@ public struct Builder: Sendable {
     /// What the search index is made from: every entry's facts and body, and its options.
     private func searchInputs(_ site: Site) -> Fingerprint {
         var inputs = site.fingerprint
+        // A cache kept from a certguide that wrote another format must not reuse its files:
+        // the script published with them reads this one.
+        inputs.add(SearchIndexFiles.formatVersion)
         inputs.add(options.search.shardThreshold)
         inputs.add(options.search.shardTarget)
         inputs.add(options.search.textPagesPerFile)

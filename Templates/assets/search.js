@@ -159,7 +159,8 @@
     // The manifest: enough to fetch the words' shards while the meta file loads.
     manifest() {
       return this.once(this, 'loadingManifest', () => this.get(this.url).then((m) => {
-        if (m.version !== 4) throw new Error(`search index format ${m.version} is not 4`);
+        if (m.version !== 5) throw new Error(`search index format ${m.version} is not 5`);
+        m.text.sizes = numbers(m.text.sizes);
         this.m = m;
         return m;
       }));
@@ -193,14 +194,16 @@
       return this;
     }
 
-    // `text.<hash>.<n>.json`, file n of `files`: they come in groups of `group` (shards: 1), each
-    // with its own hash, a slice of `hashes`, all of one width.
-    file(stem, { hashes, group = 1 }, files, n) {
-      const w = hashes.length / Math.ceil(files / group);
-      return new URL(`${stem}.${hashes.substr(Math.floor(n / group) * w, w)}.${n}.json`, this.url).href;
+    // `<stem>.<hash>.<n>.json`: files come in groups, each with its own 8-digit hash, a slice of
+    // `hashes`. A shard is a group of its own, numbered through the series; a text file is
+    // numbered within its group, the groups being `sizes` files long.
+    file(stem, { hashes, sizes }, n) {
+      let g = n;
+      if (sizes) for (g = 0; n >= sizes[g]; ) n -= sizes[g++];
+      return new URL(`${stem}.${hashes.substr(g * 8, 8)}.${n}.json`, this.url).href;
     }
 
-    textFile(n) { return this.file('text', this.m.text, this.m.text.files, n); }
+    textFile(n) { return this.file('text', this.m.text, n); }
 
     // A section's url is its anchor after its page's.
     keep(n, t) {
@@ -239,7 +242,7 @@
       const { index, shards } = this.m;
       if (index) return [new URL(index, this.url).href];
       const keys = shards.from, out = [];
-      keys.forEach((key, i) => { if (key <= to && !(keys[i + 1] <= from)) out.push(this.file('shard', shards, keys.length, i)); });
+      keys.forEach((key, i) => { if (key <= to && !(keys[i + 1] <= from)) out.push(this.file('shard', shards, i)); });
       return out;
     }
 

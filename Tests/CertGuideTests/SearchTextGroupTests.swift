@@ -2,34 +2,28 @@
 import Foundation
 import Testing
 
-/// The text files of a split index come in groups of 64, each named by a hash of its own files:
-/// an edit renames one group, not the whole series.
+/// The text files of a split index come in groups of about 64, each named by a hash of its own
+/// files: an edit renames one group, not the whole series, and so does adding a page.
 @Suite struct SearchTextGroupTests {
-    /// The files of a series in groups (`text`, `shards`), in order, as the browser works
-    /// them out: file n's hash is its group's slice of `hashes`.
-    static func groupPaths(_ stem: String, files: Int, group: Int, hashes: String) -> [String] {
-        let hashes = Array(hashes), groups = (files + group - 1) / group
-        guard groups > 0 else { return [] }
-        #expect(hashes.count == groups * 8, "\(hashes.count) hex digits for \(groups) groups of \(stem)")
-        let width = hashes.count / groups
-        return (0..<files).map { number in
-            let start = number / group * width
-            return "search/\(stem).\(String(hashes[start..<start + width])).\(number).json"
+    /// The text files a manifest's `text` names, in order, as the browser works them out:
+    /// groups of `sizes` files, each with its 8-digit slice of `hashes`, numbered within it.
+    static func textPaths(_ manifest: [String: Any]) throws -> [String] {
+        let text = try #require(manifest["text"] as? [String: Any])
+        let sizes = CompactNumbers.decode(try #require(text["sizes"] as? String))
+        let hashes = Array(try #require(text["hashes"] as? String))
+        #expect(hashes.count == sizes.count * 8, "\(hashes.count) hex digits for \(sizes.count) groups")
+        #expect(sizes.reduce(0, +) == text["files"] as? Int)
+        return sizes.enumerated().flatMap { group, size in
+            (0..<size).map { "search/text.\(String(hashes[group * 8..<group * 8 + 8])).\($0).json" }
         }
     }
 
-    /// The text files a manifest's `text` names, in order.
-    static func textPaths(_ manifest: [String: Any]) throws -> [String] {
-        let text = try #require(manifest["text"] as? [String: Any])
-        return groupPaths("text", files: try #require(text["files"] as? Int), group: try #require(text["group"] as? Int),
-                          hashes: try #require(text["hashes"] as? String))
-    }
-
-    /// The shards a manifest's `shards` names, in order: one hash each.
+    /// The shards a manifest's `shards` names, in order: one hash each, numbered through the series.
     static func shardPaths(_ manifest: [String: Any]) throws -> [String] {
         guard let shards = manifest["shards"] as? [String: Any] else { return [] }
-        return groupPaths("shard", files: try #require(shards["from"] as? [String]).count, group: 1,
-                          hashes: try #require(shards["hashes"] as? String))
+        let count = try #require(shards["from"] as? [String]).count, hashes = Array(try #require(shards["hashes"] as? String))
+        #expect(hashes.count == count * 8)
+        return (0..<count).map { "search/shard.\(String(hashes[$0 * 8..<$0 * 8 + 8])).\($0).json" }
     }
 
     /// Every file a manifest names, itself included.
@@ -70,19 +64,25 @@ import Testing
 
     static let split = SearchIndexOptions(shardThreshold: 2_000, shardTarget: 1_000)
 
+    /// The text files, by path, with their bytes; and the group (its hash) of each.
+    static func textFiles(_ index: SearchIndexFiles) -> [String: Data] {
+        Dictionary(uniqueKeysWithValues: index.files.filter { $0.path.hasPrefix("search/text.") }.map { ($0.path, $0.contents) })
+    }
+
+    static func group(_ path: String) -> Substring { path.split(separator: ".")[1] }
+
     @Test func anEditRenamesTheTextFilesOfItsGroupOnly() throws {
         var documents = Self.documents(200)
         let before = SearchIndexFiles(documents: documents, options: Self.split)
         let manifest = try Self.manifest(before)
-        #expect(manifest["version"] as? Int == 4)
+        #expect(manifest["version"] as? Int == 5)
         #expect(manifest["shards"] != nil, "the index should be split")
         let text = try #require(manifest["text"] as? [String: Any])
-        #expect(text["pages"] as? Int == 1 && text["files"] as? Int == 200 && text["group"] as? Int == 64)
-        // Four groups (64, 64, 64, 8), eight hex digits each.
-        #expect((text["hashes"] as? String)?.count == 4 * 8)
+        #expect(text["pages"] as? Int == 1 && text["files"] as? Int == 200)
+        let paths = try Self.textPaths(manifest)
         #expect(Set(before.files.map(\.path)) == (try Self.impliedPaths(manifest)))
+        #expect(Set(paths.map(Self.group)).count >= 2, "200 pages should make more than one group")
 
-        // Page 100 is in the second group (64 ..< 128).
         let page = try #require(documents.firstIndex { $0.url == "/certifications/c100/" })
         documents[page].excerpt = "Edited summary."
         let after = SearchIndexFiles(documents: documents, options: Self.split)
@@ -92,22 +92,40 @@ import Testing
         let old = Dictionary(uniqueKeysWithValues: before.files.map { ($0.path, $0.contents) })
         let new = Dictionary(uniqueKeysWithValues: after.files.map { ($0.path, $0.contents) })
         let gone = Set(old.keys).subtracting(new.keys), added = Set(new.keys).subtracting(old.keys)
-        let group = Set(64..<128)
-        func number(_ path: String) -> Int? {
-            guard path.hasPrefix("search/text.") else { return nil }
-            return Int(path.split(separator: ".").dropLast().last ?? "")
-        }
-        #expect(gone.count == 64 && added.count == 64)
-        #expect(Set(gone.compactMap(number)) == group && Set(added.compactMap(number)) == group)
+        // The files of page 100's group, and no others, under a new name.
+        let group = Set(paths.filter { Self.group($0) == Self.group(paths[100]) })
+        #expect(gone == group)
+        #expect(added.count == group.count && Set(added.map(Self.group)).count == 1)
         // Every other file keeps its name and bytes; only the manifest, which keeps its name, changed.
         for (path, bytes) in old where !gone.contains(path) {
             #expect(new[path] == bytes || path == SearchIndexFiles.manifestPath, "\(path) changed")
         }
         // The one new excerpt is in the file of page 100, under the group's new name.
-        let paths = try Self.textPaths(edited)
-        let file = try #require(new[paths[100]])
-        #expect(String(decoding: file, as: UTF8.self).contains("Edited summary."))
-        #expect(added.contains(paths[100]))
+        let editedPaths = try Self.textPaths(edited)
+        #expect(String(decoding: try #require(new[editedPaths[100]]), as: UTF8.self).contains("Edited summary."))
+        #expect(added.contains(editedPaths[100]))
+    }
+
+    /// Adding a page renumbers every document after it, so the shards change; the text files
+    /// of the other groups keep their names and bytes. With groups of 64 numbered through the
+    /// series (format 4), a page added near the start renamed every text file after it.
+    @Test func addingAPageRenamesTheTextFilesOfItsGroupOnly() throws {
+        let documents = Self.documents(300)
+        let before = Self.textFiles(SearchIndexFiles(documents: documents, options: Self.split))
+        var more = documents
+        let at = try #require(more.firstIndex { $0.url == "/certifications/c20/" })
+        more.insert(SearchDocument(url: "/certifications/added/", title: "Added certification", parent: nil, kind: .certification,
+                                   excerpt: "A new one.", fields: [.title: "Added certification", .body: "Body."],
+                                   level: nil, settings: [], issuer: nil, costBand: nil), at: at)
+        let index = SearchIndexFiles(documents: more, options: Self.split)
+        let after = Self.textFiles(index)
+        #expect(Set(index.files.map(\.path)) == (try Self.impliedPaths(try Self.manifest(index))))
+        let gone = Set(before.keys).subtracting(after.keys), added = Set(after.keys).subtracting(before.keys)
+        // One group renamed (two if the new page's URL ends a group), with one file more.
+        #expect(Set(gone.map(Self.group)).count == 1, "\(gone.count) files of \(Set(gone.map(Self.group)).count) groups renamed")
+        #expect(added.count == gone.count + 1 && Set(added.map(Self.group)).count <= 2)
+        #expect(gone.count < 300 / 2, "\(gone.count) of 300 text files renamed")
+        for (path, bytes) in before where !gone.contains(path) { #expect(after[path] == bytes, "\(path) changed") }
     }
 
     /// Each shard is named by a hash of its own bytes: changing one document's words renames
@@ -157,14 +175,19 @@ import Testing
         #expect(Set(index.files.map(\.path)) == (try Self.impliedPaths(manifest)))
     }
 
-    @Test func aSplitIndexOfExactlyOneGroupAndOfOneMore() throws {
-        for (pages, groups) in [(64, 1), (65, 2), (128, 2), (129, 3)] {
-            let index = SearchIndexFiles(documents: Self.documents(pages), options: Self.split)
-            let manifest = try Self.manifest(index)
-            let text = try #require(manifest["text"] as? [String: Any])
-            #expect(text["files"] as? Int == pages)
-            #expect((text["hashes"] as? String)?.count == groups * 8, "\(pages) pages")
-            #expect(Set(index.files.map(\.path)) == (try Self.impliedPaths(manifest)), "\(pages) pages")
+    @Test func groupsEndWhereTheirURLsSayAndAverageAbout64() {
+        let urls = (0..<2_000).map { "/certifications/c\($0)/" }
+        let sizes = SearchIndexFiles.textGroupSizes(urls)
+        #expect(sizes.reduce(0, +) == urls.count)
+        #expect(sizes.allSatisfy { $0 >= 1 && $0 <= SearchIndexFiles.textGroupLimit })
+        #expect((16...64).contains(sizes.count), "\(sizes.count) groups for 2,000 files")
+        // A group ends at a URL that hashes to 0 modulo 64 (or at the limit, or the last file).
+        var end = 0
+        for size in sizes.dropLast() {
+            end += size
+            #expect(Fingerprint(urls[end - 1]).value % 64 == 0 || size == SearchIndexFiles.textGroupLimit)
         }
+        #expect(SearchIndexFiles.textGroupSizes([]) == [])
+        #expect(SearchIndexFiles.textGroupSizes(["/only/"]) == [1])
     }
 }

@@ -8,17 +8,22 @@ import Foundation
 /// - `meta.<hash>.json`: what ranking and filtering need for every document, in a few numbers.
 /// - `text.<hash>.<n>.json`: url, title and excerpt of the documents, for showing results; one
 ///   file, or once the index is split, one per page or two, fetched for the results on screen.
-///   Files come in groups of `textGroup`, each named by a hash of its own files, so an edit
-///   renames the files of one group rather than all of them.
+///   Files come in groups, each named by a hash of its own files and numbered within it, so an
+///   edit renames the files of one group rather than all of them. Where a group ends depends
+///   on its pages' URLs alone, so adding or removing a page renames only its own group.
 /// - `index.<hash>.json`, or past the size threshold `shard.<hash>.<n>.json` by word prefix,
 ///   each shard named by a hash of its own bytes, and `dict.<hash>.json`, the words typos are
 ///   corrected against.
 public struct SearchIndexFiles: Sendable {
-    /// 4: each shard has its own hash (`shards.hashes`) rather than one for them all.
-    public static let formatVersion = 4
-    /// Text files a group. An edit renames its group's files: 64 keeps that to a few dozen
-    /// while a guide of 10,000 pages needs only ~160 hashes in the manifest.
+    /// 5: text files in groups whose ends follow their pages' URLs (`text.sizes`), numbered
+    /// within their group. (4: groups of 64 numbered through the series, so a page added near
+    /// the start renamed every group after it.)
+    public static let formatVersion = 5
+    /// Text files a group, on average. An edit renames its group's files: 64 keeps that to a
+    /// few dozen while a guide of 10,000 pages needs only ~190 hashes in the manifest.
     public static let textGroup = 64
+    /// No group grows past this, however its URLs hash.
+    static let textGroupLimit = 4 * textGroup
     /// Shards a group: one, as an edit changes the bytes of only a few of them (a clause added
     /// to a summary, 5 of 356 at 10,000 certifications), and each shard is far bigger than
     /// its 8-digit hash in the manifest.
@@ -49,18 +54,21 @@ public struct SearchIndexFiles: Sendable {
             files.append(OutputFile(path: "\(Self.folder)/\(name)", contents: Data(bytes)))
             return name
         }
-        /// A numbered series (`text.<hash>.0.json`, …) cut into groups of `size` files, each
-        /// named by a short hash of its own files, so an edit renames only the groups it
-        /// changed; returns the groups' hashes, concatenated.
-        func addGroups(_ stem: String, _ series: [[UInt8]], size: Int) -> String {
-            var hashes = ""
-            for start in stride(from: 0, to: series.count, by: size) {
-                let group = series[start..<min(start + size, series.count)]
+        /// A series of files cut into groups of the given sizes, each named by a short hash of
+        /// its own files, so an edit renames only the groups it changed; a file is numbered in
+        /// its group (`text.<hash>.0.json`, …), or through the series. Returns the groups'
+        /// hashes, concatenated.
+        func addGroups(_ stem: String, _ series: [[UInt8]], sizes: [Int], numberedInGroup: Bool) -> String {
+            var hashes = "", start = 0
+            for size in sizes {
+                let group = series[start..<start + size]
                 let hash = Self.hash(group.joined(), digits: Self.groupHashDigits)
                 for (number, bytes) in zip(group.indices, group) {
-                    files.append(OutputFile(path: "\(Self.folder)/\(stem).\(hash).\(number).json", contents: Data(bytes)))
+                    let name = "\(stem).\(hash).\(numberedInGroup ? number - start : number).json"
+                    files.append(OutputFile(path: "\(Self.folder)/\(name)", contents: Data(bytes)))
                 }
                 hashes += hash
+                start += size
             }
             return hashes
         }
@@ -79,18 +87,22 @@ public struct SearchIndexFiles: Sendable {
         manifest.number(index.averageLength)
         manifest.raw(",\"meta\":")
         manifest.string(add("meta", DocumentsJSON.meta(index, facets)))
-        let pages = documents.filter { $0.parent == nil }.count
-        let perFile = split ? max(1, options.textPagesPerFile) : max(1, pages)
+        let pages = documents.filter { $0.parent == nil }.map(\.url)
+        let perFile = split ? max(1, options.textPagesPerFile) : max(1, pages.count)
         let text = DocumentsJSON.text(documents, pagesPerFile: perFile)
-        manifest.raw(",\"text\":{\"pages\":\(perFile),\"files\":\(text.count),\"group\":\(Self.textGroup),\"hashes\":")
-        manifest.string(addGroups("text", text, size: Self.textGroup))
+        let sizes = Self.textGroupSizes(stride(from: 0, to: pages.count, by: perFile).map { pages[$0] })
+        manifest.raw(",\"text\":{\"pages\":\(perFile),\"files\":\(text.count),\"sizes\":\"")
+        manifest.raw(CompactNumbers.encode(sizes))
+        manifest.raw("\",\"hashes\":")
+        manifest.string(addGroups("text", text, sizes: sizes, numberedInGroup: true))
         manifest.raw("}")
         if split {
             let shards = IndexShards.split(terms, size: size, target: options.shardTarget)
             manifest.raw(",\"shards\":{\"from\":")
             manifest.strings(shards.map(\.from))
             manifest.raw(",\"hashes\":")
-            manifest.string(addGroups("shard", shards.map { PostingsJSON.file($0.terms, encoded) }, size: Self.shardGroup))
+            manifest.string(addGroups("shard", shards.map { PostingsJSON.file($0.terms, encoded) },
+                                      sizes: Array(repeating: Self.shardGroup, count: shards.count), numberedInGroup: false))
             manifest.raw("},\"dict\":")
             manifest.string(add("dict", DocumentsJSON.dictionary(index, terms)))
         } else {
@@ -114,6 +126,22 @@ public struct SearchIndexFiles: Sendable {
         self.files = files
         self.manifestURL = "/" + Self.manifestPath
         self.index = index
+    }
+
+    /// Sizes of the groups of text files, given the URL of each file's first page: a group ends
+    /// at a file whose URL hashes to 0 modulo `textGroup` (or at `textGroupLimit` files, or
+    /// the last). Where groups end depends on those files alone, so a page added or removed
+    /// changes the group it falls in, and every other group keeps its files and their names.
+    static func textGroupSizes(_ firstURLs: [String]) -> [Int] {
+        var sizes: [Int] = [], size = 0
+        for (number, url) in firstURLs.enumerated() {
+            size += 1
+            if Fingerprint(url).value % UInt64(textGroup) == 0 || size == textGroupLimit || number == firstURLs.count - 1 {
+                sizes.append(size)
+                size = 0
+            }
+        }
+        return sizes
     }
 
     /// The first hex digits (twelve unless told) of the FNV-1a digest of a file's bytes.
