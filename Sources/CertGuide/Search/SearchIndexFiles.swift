@@ -24,10 +24,6 @@ public struct SearchIndexFiles: Sendable {
     public static let textGroup = 64
     /// No group grows past this, however its URLs hash.
     static let textGroupLimit = 4 * textGroup
-    /// Shards a group: one, as an edit changes the bytes of only a few of them (a clause added
-    /// to a summary, 5 of 356 at 10,000 certifications), and each shard is far bigger than
-    /// its 8-digit hash in the manifest.
-    public static let shardGroup = 1
     /// Hex digits of a group's hash, in the manifest. A name only has to differ from the
     /// earlier versions of the same file that a cache may hold, so 32 bits do, and the
     /// manifest, which every first search fetches, stays small (README, "The files").
@@ -101,8 +97,11 @@ public struct SearchIndexFiles: Sendable {
             manifest.raw(",\"shards\":{\"from\":")
             manifest.strings(shards.map(\.from))
             manifest.raw(",\"hashes\":")
+            // Each shard a group of its own, as an edit changes the bytes of only a few of them (a
+            // clause added to a summary, 5 of 356 at 10,000 certifications), and each is far
+            // bigger than its 8-digit hash in the manifest. The script takes them so.
             manifest.string(addGroups("shard", shards.map { PostingsJSON.file($0.terms, encoded) },
-                                      sizes: Array(repeating: Self.shardGroup, count: shards.count), numberedInGroup: false))
+                                      sizes: Array(repeating: 1, count: shards.count), numberedInGroup: false))
             manifest.raw("},\"dict\":")
             manifest.string(add("dict", DocumentsJSON.dictionary(index, terms)))
         } else {
