@@ -58,6 +58,18 @@ class SearchInTheBrowser(unittest.TestCase):
         parts = urlparse(href)
         return parts.path + ("#" + parts.fragment if parts.fragment else "")
 
+    def listed(self):
+        """The results on the page, as paths."""
+        return [self.path(a.get_attribute("href")) for a in self.hits()]
+
+    def engine_order(self, query, shown):
+        """The first `shown` results of `query`, as paths, from an engine of its own in the page."""
+        urls = self.driver.execute_async_script(
+            "const [q, shown, done] = arguments, e = new certguideSearch.Engine(new URL('/search/manifest.json', location.href).href);"
+            "e.search(q, {}, shown).then((out) => out.more)"
+            ".then((out) => done(out.results.slice(0, shown).map((r) => new URL(r.url, location.href).href)));", query, shown)
+        return [self.path(url) for url in urls]
+
     def assert_accessible(self, state):
         violations = axe_violations(self.driver, self.axe)
         self.assertEqual(violations, [], f"axe violations in the {state} state")
@@ -116,10 +128,7 @@ class SearchInTheBrowser(unittest.TestCase):
         self.assertEqual(parse_qs(urlparse(self.driver.current_url).query), {"q": ["renewal"]})
         self.assertGreaterEqual(self.driver.execute_script("return window.listed"), 4)
         # The last key's results, in the engine's order: no earlier key's search came in after it.
-        engine = self.driver.execute_async_script(
-            "const done = arguments[0]; const e = new window.certguideSearch.Engine(new URL('/search/manifest.json', location.href).href);"
-            "e.search('renewal', {}, 50).then((out) => out.more).then((out) => done(out.results.slice(0, 50).map((r) => r.url)));")
-        self.assertEqual([self.path(a.get_attribute("href")) for a in self.hits()], [self.path(self.guide.url(u)) for u in engine])
+        self.assertEqual(self.listed(), self.engine_order("renewal", 50))
 
     def test_search_comes_back_with_the_network(self):
         # The index (or the manifest, which the page asks for before its script runs) cannot be
@@ -171,21 +180,18 @@ class SearchInTheBrowser(unittest.TestCase):
         self.assertRegex(self.status(), r"^7\d results for “library”\.$")
         count = int(self.status().split()[0])
         self.assert_accessible("more results to show")
-        listed = [a.get_attribute("href") for a in self.hits()]
+        listed = self.listed()
         while len(listed) < count:
             more.send_keys(Keys.ENTER)  # from the keyboard: the page scrolls smoothly, away from a click
             self.wait(lambda: len(self.hits()) == min(count, len(listed) + 20))
-            hrefs = [a.get_attribute("href") for a in self.hits()]
-            self.assertEqual(hrefs[:len(listed)], listed)
+            now = self.listed()
+            self.assertEqual(now[:len(listed)], listed)
             # The first new result has the focus.
             self.assertEqual(self.driver.switch_to.active_element, self.hits()[len(listed)])
-            listed = hrefs
+            listed = now
         self.assertFalse(more.is_displayed())
         # The engine's order, with as many asked for.
-        engine = self.driver.execute_async_script(
-            "const done = arguments[0], e = new certguideSearch.Engine(location.origin + '/search/manifest.json');"
-            "e.search('library', {}, 100).then((r) => r.more).then((r) => done(r.results.map((x) => new URL(x.url, location.href).href)));")
-        self.assertEqual(listed, engine)
+        self.assertEqual(listed, self.engine_order("library", 100))
         # A new query lists 20 again.
         self.type("library technician")
         self.wait(lambda: "“library technician”" in self.status() and len(self.hits()) == 20 and more.is_displayed())
@@ -227,17 +233,14 @@ class SearchInTheBrowser(unittest.TestCase):
             self.wait(lambda: len(self.hits()) == 20)
             self.driver.find_element(By.ID, "search-show-more").send_keys(Keys.ENTER)
             self.wait(lambda: len(self.hits()) == 40)
-            shown = [self.path(a.get_attribute("href")) for a in self.hits()]
-            engine = self.driver.execute_async_script(
-                "const done = arguments[0]; const e = new window.certguideSearch.Engine(new URL('/search/manifest.json', location.href).href);"
-                "e.search('library', {}, 40).then((out) => out.more).then((out) => done(out.results.slice(0, 40).map((r) => r.url)));")
-            self.assertEqual(shown, [self.path(groups.url(u)) for u in engine])
+            shown = self.listed()
+            self.assertEqual(shown, self.engine_order("library", 40))
             self.assertEqual(len(set(shown)), 40)
             # The header box of any page: its 8, in the same order.
             self.open(groups, "/")
             self.type("library")
             self.wait(lambda: len(self.hits()) == 8)
-            self.assertEqual([self.path(a.get_attribute("href")) for a in self.hits()], shown[:8])
+            self.assertEqual(self.listed(), shown[:8])
         finally:
             groups.close()
 
@@ -258,7 +261,7 @@ class SearchInTheBrowser(unittest.TestCase):
         self.open(self.guide, "/search/?setting=archives")
         self.wait(lambda: self.hits())
         self.assertEqual(self.status(), "1 entry matches the filters.")
-        self.assertEqual([self.path(a.get_attribute("href")) for a in self.hits()], ["/certifications/academy-of-certified-archivists/"])
+        self.assertEqual(self.listed(), ["/certifications/academy-of-certified-archivists/"])
         self.open(self.guide, "/search/?cost=free")
         self.wait(lambda: self.status() == "No entries match the filters.")
         self.assertEqual(self.hits(), [])
