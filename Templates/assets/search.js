@@ -147,7 +147,7 @@
       });
       // Index files by name: {keys: sorted words, at: Map word -> position, lists}; decoded
       // postings by word: [doc, weight, doc, weight, ...]; text files by number; [url, title,
-      // excerpt] by document, once its text file is loaded; what each query word matched, for
+      // passages…] by document, once its text file is loaded; what each query word matched, for
       // the next keystrokes. (Comments on lines of their own are left out of the published script.)
       this.parts = {};
       this.lists = {};
@@ -159,7 +159,7 @@
     // The manifest: enough to fetch the words' shards while the meta file loads.
     manifest() {
       return this.once(this, 'loadingManifest', () => this.get(this.url).then((m) => {
-        if (m.version !== 5) throw new Error(`search index format ${m.version} is not 5`);
+        if (m.version !== 6) throw new Error(`search index format ${m.version} is not 6`);
         m.text.sizes = numbers(m.text.sizes);
         this.m = m;
         return m;
@@ -396,12 +396,16 @@
       // If the first fail, the search fails with them, and nobody waits for `more`.
       rest.catch(() => {});
       const facets = this.facet(ranked, filters, false, counts), kinds = this.m.facets[0].values;
-      // Result objects are made once, in their final order, and given their text when it is in.
+      // Result objects are made once, in their final order, and given their text when it is in:
+      // the excerpt is the first passage with a matched word, else the first.
       const results = docs.map((doc) => ({ doc, kind: kinds[this.facets[0][this.pageNo[doc]]][1], section: this.page[doc] !== doc }));
       const give = () => {
         for (const r of results) {
           const text = this.text[r.doc];
-          if (text && !r.url) Object.assign(r, { url: text[0], title: text[1], excerpt: text[2], page: r.section ? this.text[this.page[r.doc]][1] : null });
+          if (text && !r.url) {
+            Object.assign(r, { url: text[0], title: text[1], page: r.section ? this.text[this.page[r.doc]][1] : null,
+              excerpt: text.find((p, i) => i > 1 && highlight(p, matched).some((x) => x[1])) || text[2] });
+          }
         }
       };
       await first;

@@ -9,7 +9,7 @@ import Testing
         var files: [String: Data]
         var manifestName: String
         var manifest: [String: Any]
-        /// `[url, title, excerpt]` by document.
+        /// `[url, title, passage, …]` by document.
         var docs: [[String]]
         /// By document: its page's `[sections, kind, level + 1, settings mask, issuer + 1, cost + 1]`.
         var meta: [[Int]]

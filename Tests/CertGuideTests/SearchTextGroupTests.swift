@@ -50,11 +50,11 @@ import Testing
             let page = documents.count
             let title = "Certification \(number) word\(number)"
             documents.append(SearchDocument(url: "/certifications/c\(number)/", title: title, parent: nil, kind: .certification,
-                                            excerpt: "Summary of certification \(number).", fields: [.title: title, .body: "Body text \(number)."],
+                                            passages: ["Summary of certification \(number)."], fields: [.title: title, .body: "Body text \(number)."],
                                             level: nil, settings: [], issuer: nil, costBand: nil))
             for section in number % 3 == 0 ? ["exam", "renewal"] : [] {
                 documents.append(SearchDocument(url: "/certifications/c\(number)/#\(section)", title: section.capitalized, parent: page,
-                                                kind: .certification, excerpt: "About the \(section) of \(number).",
+                                                kind: .certification, passages: ["About the \(section) of \(number)."],
                                                 fields: [.title: section, .body: "The \(section) of word\(number)."],
                                                 level: nil, settings: [], issuer: nil, costBand: nil))
             }
@@ -75,7 +75,7 @@ import Testing
         var documents = Self.documents(200)
         let before = SearchIndexFiles(documents: documents, options: Self.split)
         let manifest = try Self.manifest(before)
-        #expect(manifest["version"] as? Int == 5)
+        #expect(manifest["version"] as? Int == 6)
         #expect(manifest["shards"] != nil, "the index should be split")
         let text = try #require(manifest["text"] as? [String: Any])
         #expect(text["pages"] as? Int == 1 && text["files"] as? Int == 200)
@@ -84,7 +84,7 @@ import Testing
         #expect(Set(paths.map(Self.group)).count >= 2, "200 pages should make more than one group")
 
         let page = try #require(documents.firstIndex { $0.url == "/certifications/c100/" })
-        documents[page].excerpt = "Edited summary."
+        documents[page].passages = ["Edited summary."]
         let after = SearchIndexFiles(documents: documents, options: Self.split)
         let edited = try Self.manifest(after)
         #expect(Set(after.files.map(\.path)) == (try Self.impliedPaths(edited)))
@@ -115,7 +115,7 @@ import Testing
         var more = documents
         let at = try #require(more.firstIndex { $0.url == "/certifications/c20/" })
         more.insert(SearchDocument(url: "/certifications/added/", title: "Added certification", parent: nil, kind: .certification,
-                                   excerpt: "A new one.", fields: [.title: "Added certification", .body: "Body."],
+                                   passages: ["A new one."], fields: [.title: "Added certification", .body: "Body."],
                                    level: nil, settings: [], issuer: nil, costBand: nil), at: at)
         let index = SearchIndexFiles(documents: more, options: Self.split)
         let after = Self.textFiles(index)

@@ -43,9 +43,12 @@ public struct MarkdownDocument: Sendable {
         headings.filter { $0.level == 2 }.count >= 3 ? headings.filter { $0.level <= 3 } : []
     }
 
+    /// The body's text, its sections one after another.
+    public var text: String { sections.map(\.text).joined(separator: " ") }
+
     /// The first `limit` characters of the body's text, cut at a word, for summaries.
     public func excerpt(limit: Int = 155) -> String {
-        Excerpt.make(from: sections.map(\.text).joined(separator: " "), limit: limit)
+        Excerpt.make(from: text, limit: limit)
     }
 }
 

@@ -4,7 +4,7 @@
 ///   kind, level + 1, settings as a bit mask, issuer + 1, cost band + 1: positions in the
 ///   manifest's value lists, 0 for none; a section has its page's), and a `LengthCode` a
 ///   document.
-/// - text: `{"docs": [[url, title, excerpt], …]}` for the documents of a run of pages; a
+/// - text: `{"docs": [[url, title, passage, …], …]}` for the documents of a run of pages; a
 ///   section's url is only `#anchor`, after its page's.
 enum DocumentsJSON {
     static func meta(_ index: SearchIndex, _ facets: SearchFacets) -> [UInt8] {
@@ -43,7 +43,7 @@ enum DocumentsJSON {
             }
             writer.raw(writer.bytes.isEmpty ? "{\"docs\":[\n" : ",\n")
             let url = document.parent == nil ? document.url : document.url.firstIndex(of: "#").map { String(document.url[$0...]) } ?? document.url
-            writer.strings([url, document.title, document.excerpt])
+            writer.strings([url, document.title] + document.passages)
         }
         if !writer.bytes.isEmpty {
             writer.raw("\n]}\n")

@@ -35,8 +35,9 @@ public struct SearchDocument: Sendable, Hashable {
     /// Index of the page document this section belongs to, nil for a page.
     public var parent: Int?
     public var kind: Kind
-    /// Shown under the title in results: the page's summary or the section's first sentences.
-    public var excerpt: String
+    /// Shown under the title in results, the first with a matched word (else the first): a
+    /// page's summary, or a section's or question's first sentences as `Passages`.
+    public var passages: [String]
     public var fields: [Field: String]
     public var level: Level?
     public var settings: [Setting]
