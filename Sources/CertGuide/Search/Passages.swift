@@ -1,13 +1,18 @@
 /// A document's first sentences cut into short passages, for the excerpt of a result: the
-/// search shows the first passage with a matched word in it, else the first. One fixed
-/// excerpt showed none of the matched words in 46 of the top 5 results of the 37 relevance
-/// queries; three passages leave 18 (`SearchDocuments.passageLength` has the sizes).
+/// search shows the first passage with a matched word in it, else the first.
 ///
-/// A passage is at most `length` characters. It ends at its last sentence end when that is
-/// past its middle, else at a word with "…", and then the next passage begins with "…".
+/// A passage is at most `length` characters (Unicode scalars), its words one space apart. It
+/// ends at its last sentence end when that is past its middle, else at a word with "…", and
+/// then the next passage begins with "…".
 enum Passages {
     static func make(_ text: String, length: Int, count: Int) -> [String] {
-        var words = Words(text)
+        var text = text
+        text.makeContiguousUTF8()
+        return text.utf8.withContiguousStorageIfAvailable { make($0, length: length, count: count) } ?? []
+    }
+
+    private static func make(_ bytes: UnsafeBufferPointer<UInt8>, length: Int, count: Int) -> [String] {
+        var words = Words(bytes: bytes)
         var passages: [String] = []
         var start = 0, continued = false
         while words.has(start), passages.count < count {
@@ -22,31 +27,36 @@ enum Passages {
             if words.has(end), sentenceEnd != end {
                 if sentenceSize > length / 2 { end = sentenceEnd } else { cut = true }
             }
-            let body = words.read[start..<end].map { String(String.UnicodeScalarView($0.text)) }.joined(separator: " ")
-            passages.append((continued ? "…" : "") + body + (cut ? "…" : ""))
+            var passage: [UInt8] = continued ? Self.ellipsis : []
+            for word in start..<end {
+                if word > start { passage.append(0x20) }
+                passage += bytes[words[word].bytes]
+            }
+            if cut { passage += Self.ellipsis }
+            passages.append(String(decoding: passage, as: UTF8.self))
             continued = cut
             start = end
         }
         return passages
     }
 
-    /// The words of a text split at white space, read as far as asked. Scalars, not
+    private static let ellipsis = Array("…".utf8)
+
+    /// The words of a text split at white space, read as far as asked. Bytes, not
     /// `Character`s: a guide of 10,000 certifications has 60,000 sections, and only the start
     /// of each is read.
     private struct Words {
         struct Word {
-            var text: String.UnicodeScalarView.SubSequence
+            var bytes: Range<Int>
+            /// In Unicode scalars.
             var count: Int
         }
 
-        private let scalars: String.UnicodeScalarView
-        private var index: String.UnicodeScalarView.Index
-        private(set) var read: [Word] = []
+        let bytes: UnsafeBufferPointer<UInt8>
+        private var offset = 0
+        private var read: [Word] = []
 
-        init(_ text: String) {
-            scalars = text.unicodeScalars
-            index = scalars.startIndex
-        }
+        init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
         subscript(number: Int) -> Word { read[number] }
 
@@ -57,25 +67,52 @@ enum Passages {
         }
 
         private mutating func next() -> Word? {
-            while index < scalars.endIndex, Self.isSpace(scalars[index]) { scalars.formIndex(after: &index) }
-            guard index < scalars.endIndex else { return nil }
-            let start = index
+            while offset < bytes.count, isSpace(at: offset) { offset += scalarLength(at: offset) }
+            guard offset < bytes.count else { return nil }
+            let start = offset
             var count = 0
-            while index < scalars.endIndex, !Self.isSpace(scalars[index]) { scalars.formIndex(after: &index); count += 1 }
-            return Word(text: scalars[start..<index], count: count)
+            while offset < bytes.count, !isSpace(at: offset) { offset += scalarLength(at: offset); count += 1 }
+            return Word(bytes: start..<offset, count: count)
         }
 
-        private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.value < 0x80 ? scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D) : scalar.properties.isWhitespace
+        private func scalarLength(at offset: Int) -> Int {
+            switch bytes[offset] {
+            case ..<0xC0: 1
+            case ..<0xE0: 2
+            case ..<0xF0: 3
+            default: 4
+            }
         }
 
-            /// A word ending in `.`, `?` or `!` (before any closing quote or bracket), followed by
+        private func scalar(at offset: Int) -> Unicode.Scalar {
+            var iterator = bytes[offset..<min(offset + 4, bytes.count)].makeIterator()
+            var decoder = UTF8()
+            if case .scalarValue(let scalar) = decoder.decode(&iterator) { return scalar }
+            return "\u{FFFD}"
+        }
+
+        private func isSpace(at offset: Int) -> Bool {
+            let byte = bytes[offset]
+            return byte < 0x80 ? byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) : scalar(at: offset).properties.isWhitespace
+        }
+
+        /// A word ending in `.`, `?` or `!` (before any closing quote or bracket), followed by
         /// one that does not start in lower case: "e.g. the" goes on.
         mutating func endsSentence(at number: Int) -> Bool {
-            let closing = "\"')]”’".unicodeScalars, ends = ".?!".unicodeScalars
-            guard let last = read[number].text.last(where: { !closing.contains($0) }), ends.contains(last) else { return false }
-            guard has(number + 1), let first = read[number + 1].text.first else { return true }
-            return !first.properties.isLowercase
+            var last = read[number].bytes.upperBound - 1
+            let first = read[number].bytes.lowerBound
+            while last > first {
+                if Self.closing.contains(bytes[last]) { last -= 1 } else if last - 2 > first, bytes[last - 2] == 0xE2, bytes[last - 1] == 0x80,
+                                                                               bytes[last] == 0x9D || bytes[last] == 0x99 { last -= 3 } else { break }
+            }
+            guard Self.ends.contains(bytes[last]) else { return false }
+            guard has(number + 1) else { return true }
+            let next = read[number + 1].bytes.lowerBound
+            return bytes[next] < 0x80 ? !(0x61...0x7A).contains(bytes[next]) : !scalar(at: next).properties.isLowercase
         }
+
+        /// `"`, `'`, `)` and `]`; ” and ’ are read as their three bytes.
+        private static let closing: Set<UInt8> = [0x22, 0x27, 0x29, 0x5D]
+        private static let ends: Set<UInt8> = [0x2E, 0x3F, 0x21]
     }
 }

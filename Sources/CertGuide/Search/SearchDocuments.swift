@@ -1,12 +1,13 @@
 /// The documents of a site's search index: every certification, question and page, then each
 /// of their `h2` sections. Drafts never reach the `Site`, so they are never searchable.
 enum SearchDocuments {
-    /// A section's (or question's) first sentences, as passages of up to 150 characters; the
-    /// search shows the first with a matched word. Top 5 results of the 37 relevance queries
-    /// that showed none of their matched words, and the text files' size at 1,000 generated
-    /// certifications: one 120-character excerpt, 46 and 0.57 KB a page gzipped; 360
-    /// characters, 18 and 1.13 KB; 480, 13 and 1.39 KB.
-    static let passageLength = 150, passageCount = 3
+    /// A section's (or question's) first sentences, as three passages of up to 120 characters;
+    /// the search shows the first with a matched word. Of the top 5 results of the 37 relevance
+    /// queries, those that showed none of the words they matched: 46 of 160 with one excerpt of
+    /// 120 characters (index format 5), 17 with these passages, 15 with three of 150, 23 with
+    /// two of 150. Text files at 1,000 generated certifications, gzipped: 0.57, 1.05, 1.21 and
+    /// 0.91 KB a page; each result shown fetches one.
+    static let passageLength = 120, passageCount = 3
 
     static func collect(from site: Site) -> [SearchDocument] {
         var documents: [SearchDocument] = []
