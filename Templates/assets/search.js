@@ -651,7 +651,7 @@
     for (let i = list.children.length, r; i < shown && (r = out.results[i]) && r.url; i++) {
       list.append(el('li', { className: 'search-hit' },
         el('a', { className: 'search-link', href: r.url }, ...marked(r.title, out.matched)),
-        el('span', { className: 'search-kind' }, r.kind + (r.section ? ' · section of ' + r.page : '')),
+        el('span', { className: 'search-kind' }, r.kind, ...(r.section ? [' · section of ', ...marked(r.page, out.matched)] : [])),
         el('p', { className: 'search-excerpt' }, ...marked(r.excerpt, out.matched))));
     }
     if (more) more.hidden = !(list.children.length === shown && out.count > shown);

@@ -196,6 +196,27 @@ class SearchInTheBrowser(unittest.TestCase):
         self.type("library technician")
         self.wait(lambda: "“library technician”" in self.status() and len(self.hits()) == 20 and more.is_displayed())
 
+    def test_results_show_the_words_they_matched(self):
+        def result(url):
+            return next(li for li in self.driver.find_elements(By.CSS_SELECTOR, "#search-results li.search-hit")
+                        if self.path(li.find_element(By.CSS_SELECTOR, "a").get_attribute("href")) == url)
+
+        def marks(element, selector):
+            return [m.text for m in element.find_elements(By.CSS_SELECTOR, selector + " mark")]
+
+        # The excerpt is the passage that names them, not the section's first sentence.
+        self.open(self.guide, "/search/?q=Excel+PowerPoint")
+        self.wait(lambda: len(self.hits()) >= 3)
+        section = result("/certifications/microsoft-office-specialist/#what-it-is")
+        self.assertEqual(marks(section, ".search-excerpt"), ["Excel", "PowerPoint"])
+        self.assertTrue(section.find_element(By.CSS_SELECTOR, ".search-excerpt").text.startswith("…"))
+        # The abbreviation in a certification's title, and in the page a section belongs to.
+        self.open(self.guide, "/search/?q=CLT")
+        self.wait(lambda: len(self.hits()) >= 3)
+        self.assertEqual(marks(result("/certifications/certified-library-technician/"), ".search-link"), ["CLT"])
+        kind = result("/certifications/certified-library-technician/#who-it-is-for").find_element(By.CSS_SELECTOR, ".search-kind")
+        self.assertEqual((kind.text, marks(kind, "")), ("Certification · section of Certified Library Technician (CLT)", ["CLT"]))
+
     def test_typo_is_corrected_and_said(self):
         self.open(self.guide, "/search/?q=archivsts+certification+")
         self.wait(lambda: "Showing results for" in self.status())

@@ -16,8 +16,11 @@ enum SearchDocuments {
             var facts = [front.cost.map(Facts.cost), front.cost?.note, front.durationMonths.map(Facts.duration),
                          front.exam.map(Facts.exam), front.renewal.map(Facts.renewal)].compactMap { $0 }
             facts += front.eligibility ?? []
+            // Titled as on the page and its cards, "Certified Library Technician (CLT)": a
+            // reader who searched "CLT" sees it marked.
+            let title = front.abbreviation.map { "\(front.title) (\($0))" } ?? front.title
             let document = SearchDocument(
-                url: page.url, title: front.title, parent: nil, kind: .certification, passages: [front.summary],
+                url: page.url, title: title, parent: nil, kind: .certification, passages: [front.summary],
                 fields: [.title: front.title, .abbreviation: front.abbreviation ?? "", .issuer: front.issuer,
                          .topics: (front.topics ?? []).joined(separator: " "), .summary: front.summary,
                          .body: ([introduction(page.document)] + facts).joined(separator: "\n")],
