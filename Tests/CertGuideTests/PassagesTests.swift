@@ -30,6 +30,15 @@ import Testing
                                                                "…to the exam centre on the day."])
     }
 
+    @Test func listItemsAndHeadingsAreSetApart() {
+        // As `MarkdownDocument` gives a section's text: a line break after each block.
+        let text = "What you pay:\nExam fees\nRenewal fees, every five years\nLate fees\nThe total varies by state and by year.\n"
+        #expect(Passages.make(text, length: 70, count: 2) == [
+            "What you pay: Exam fees · Renewal fees, every five years · Late fees",
+            "The total varies by state and by year.",
+        ])
+    }
+
     @Test func passagesKeepEveryWordInOrderUpToTheirCount() {
         // Reproducible mixtures of words, sentence ends and white space, some of it not ASCII.
         var seed: UInt64 = 7
@@ -42,7 +51,8 @@ import Testing
             let text = (0..<next(120)).map { _ in pieces[next(pieces.count)] }.joined(separator: " ")
             let passages = Passages.make(text, length: 50, count: 3)
             let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
-            let shown = passages.joined(separator: " ").replacingOccurrences(of: "…", with: " ").split(whereSeparator: \.isWhitespace).map(String.init)
+            let shown = passages.joined(separator: " ").replacingOccurrences(of: "…", with: " ").replacingOccurrences(of: " · ", with: " ")
+                .split(whereSeparator: \.isWhitespace).map(String.init)
             #expect(passages.count <= 3)
             #expect(Array(words.prefix(shown.count)) == shown, "\(text.debugDescription)")
             // Only a word longer than a passage makes one longer.

@@ -2,8 +2,10 @@
 /// search shows the first passage with a matched word in it, else the first.
 ///
 /// A passage is at most `length` characters (Unicode scalars), its words one space apart. It
-/// ends at its last sentence end when that is past its middle, else at a word with "…", and
-/// then the next passage begins with "…".
+/// ends at its last sentence end (or end of a paragraph, list item or heading) when that is
+/// past its middle, else at a word with "…", and then the next passage begins with "…". A list
+/// item or heading that ends without punctuation is followed by " · ", so that "Exam fees
+/// Renewal fees" reads "Exam fees · Renewal fees".
 enum Passages {
     static func make(_ text: String, length: Int, count: Int) -> [String] {
         var text = text
@@ -17,9 +19,11 @@ enum Passages {
         var start = 0, continued = false
         while words.has(start), passages.count < count {
             // The words that fit, and where the last sentence among them ends.
-            var end = start, size = -1, sentenceEnd = start, sentenceSize = 0
-            while words.has(end), size + 1 + words[end].count <= length || end == start {
-                size += 1 + words[end].count
+            var end = start, size = 0, sentenceEnd = start, sentenceSize = 0
+            while words.has(end) {
+                let added = (end == start ? 0 : words.gap(before: end)) + words[end].count
+                guard end == start || size + added <= length else { break }
+                size += added
                 end += 1
                 if words.endsSentence(at: end - 1) { sentenceEnd = end; sentenceSize = size }
             }
@@ -29,7 +33,7 @@ enum Passages {
             }
             var passage: [UInt8] = continued ? Self.ellipsis : []
             for word in start..<end {
-                if word > start { passage.append(0x20) }
+                if word > start { passage += words.gap(before: word) == 1 ? [0x20] : Self.separator }
                 passage += bytes[words[word].bytes]
             }
             if cut { passage += Self.ellipsis }
@@ -40,7 +44,7 @@ enum Passages {
         return passages
     }
 
-    private static let ellipsis = Array("…".utf8)
+    private static let ellipsis = Array("…".utf8), separator = Array(" · ".utf8)
 
     /// The words of a text split at white space, read as far as asked. Bytes, not
     /// `Character`s: a guide of 10,000 certifications has 60,000 sections, and only the start
@@ -50,6 +54,8 @@ enum Passages {
             var bytes: Range<Int>
             /// In Unicode scalars.
             var count: Int
+            /// Last of a paragraph, list item or heading: a line break follows it in the text.
+            var endsBlock = false
         }
 
         let bytes: UnsafeBufferPointer<UInt8>
@@ -67,7 +73,10 @@ enum Passages {
         }
 
         private mutating func next() -> Word? {
-            while offset < bytes.count, isSpace(at: offset) { offset += scalarLength(at: offset) }
+            while offset < bytes.count, isSpace(at: offset) {
+                if bytes[offset] == 0x0A, !read.isEmpty { read[read.count - 1].endsBlock = true }
+                offset += scalarLength(at: offset)
+            }
             guard offset < bytes.count else { return nil }
             let start = offset
             var count = 0
@@ -96,23 +105,36 @@ enum Passages {
             return byte < 0x80 ? byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) : scalar(at: offset).properties.isWhitespace
         }
 
+        /// The characters between word `number` - 1 and it: 1, a space; 3, " · " after a block
+        /// that ends without punctuation.
+        func gap(before number: Int) -> Int {
+            read[number - 1].endsBlock && !Self.punctuation.contains(lastByte(of: number - 1)) ? 3 : 1
+        }
+
         /// A word ending in `.`, `?` or `!` (before any closing quote or bracket), followed by
-        /// one that does not start in lower case: "e.g. the" goes on.
+        /// one that does not start in lower case ("e.g. the" goes on); or the end of a block.
         mutating func endsSentence(at number: Int) -> Bool {
+            guard has(number + 1) else { return true }
+            if read[number].endsBlock { return true }
+            guard Self.ends.contains(lastByte(of: number)) else { return false }
+            let next = read[number + 1].bytes.lowerBound
+            return bytes[next] < 0x80 ? !(0x61...0x7A).contains(bytes[next]) : !scalar(at: next).properties.isLowercase
+        }
+
+        /// The last byte of a word before any closing quote or bracket.
+        private func lastByte(of number: Int) -> UInt8 {
             var last = read[number].bytes.upperBound - 1
             let first = read[number].bytes.lowerBound
             while last > first {
                 if Self.closing.contains(bytes[last]) { last -= 1 } else if last - 2 > first, bytes[last - 2] == 0xE2, bytes[last - 1] == 0x80,
                                                                                bytes[last] == 0x9D || bytes[last] == 0x99 { last -= 3 } else { break }
             }
-            guard Self.ends.contains(bytes[last]) else { return false }
-            guard has(number + 1) else { return true }
-            let next = read[number + 1].bytes.lowerBound
-            return bytes[next] < 0x80 ? !(0x61...0x7A).contains(bytes[next]) : !scalar(at: next).properties.isLowercase
+            return bytes[last]
         }
 
         /// `"`, `'`, `)` and `]`; ” and ’ are read as their three bytes.
         private static let closing: Set<UInt8> = [0x22, 0x27, 0x29, 0x5D]
-        private static let ends: Set<UInt8> = [0x2E, 0x3F, 0x21]
+        /// `.`, `?`, `!`; and with `:`, `;`, `,`, what a block may end with and go on with a space.
+        private static let ends: Set<UInt8> = [0x2E, 0x3F, 0x21], punctuation: Set<UInt8> = [0x2E, 0x3F, 0x21, 0x3A, 0x3B, 0x2C]
     }
 }
