@@ -72,6 +72,16 @@ import Testing
         #expect(report.summary.hasPrefix("no problems in "))
     }
 
+    @Test func aGeneratedPageNothingLinksToPointsAtItsTemplate() throws {
+        // The footer is what links the sources page.
+        let footer = try String(contentsOfFile: "Templates/partials/footer.mustache", encoding: .utf8)
+        let site = try TestSite(files: ["Templates/partials/footer.mustache": footer.replacingOccurrences(of: "<li><a href=\"/sources/\">Sources</a></li>", with: "")])
+        defer { site.cleanUp() }
+        try site.addMissingAssets()
+        let orphans = site.check(today: Self.today).findings.filter { $0.kind == .orphanPage }.map(\.diagnostic.description)
+        #expect(orphans == ["Templates/pages/sources.mustache:1:1: warning: no page links to `/sources/`; link it from a template or `nav` of site.yml"])
+    }
+
     @Test func staleAfterTheConfiguredMonthsToTheDay() throws {
         let site = try TestSite(files: [
             "Content/certifications/alpha-technician.md": Self.certification(verified: "2026-05-23"),

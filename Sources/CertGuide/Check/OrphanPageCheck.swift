@@ -25,21 +25,8 @@ struct OrphanPageCheck: SiteCheck {
                 let entry = context.entries[index]
                 return CheckFinding(.orphanPage, entry.displayPath, entry.location(of: entry.titleKey), "no page links to `\(url)`\(advice)")
             }
-            return CheckFinding(.orphanPage, "\(context.templatesRoot)/pages/\(Self.template(for: url)).mustache", .start,
+            return CheckFinding(.orphanPage, "\(context.templatesRoot)/pages/\(PageKind.template(forURL: url)).mustache", .start,
                                 "no page links to `\(url)`; link it from a template or `nav` of site.yml")
-        }
-    }
-
-    /// The page template of a generated page, to point the report at.
-    private static func template(for url: String) -> String {
-        switch url {
-        case SiteURL.certifications: "certifications"
-        case SiteURL.compare: "compare"
-        case SiteURL.faqIndex: "faq-index"
-        case SiteURL.topics: "topics"
-        case SiteURL.search: "search"
-        case SiteURL.alphabetical: "a-z"
-        default: url.hasPrefix(SiteURL.topics) ? "topic" : "page"
         }
     }
 }

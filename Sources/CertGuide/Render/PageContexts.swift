@@ -11,10 +11,12 @@ enum PageKind: Sendable, Hashable {
     case home, certifications, compare, faqIndex, topics, search, alphabetical, sources, notFound
     case certification(Int), faq(Int), page(Int), topic(Int)
 
+    /// The pages every guide has, at fixed URLs.
+    static let fixed: [PageKind] = [.home, .certifications, .compare, .faqIndex, .topics, .search, .alphabetical, .sources, .notFound]
+
     /// In output order.
     static func all(in site: Site) -> [PageKind] {
-        [.home, .certifications, .compare, .faqIndex, .topics, .search, .alphabetical, .sources, .notFound]
-            + site.certifications.indices.map(PageKind.certification) + site.faqs.indices.map(PageKind.faq)
+        fixed + site.certifications.indices.map(PageKind.certification) + site.faqs.indices.map(PageKind.faq)
             + site.pages.indices.map(PageKind.page) + site.topics.indices.map(PageKind.topic)
     }
 
@@ -43,6 +45,17 @@ enum PageKind: Sendable, Hashable {
 
     func url(in site: Site) -> String {
         switch self {
+        case .certification(let index): site.certifications[index].url
+        case .faq(let index): site.faqs[index].url
+        case .page(let index): site.pages[index].url
+        case .topic(let index): site.topics[index].url
+        default: fixedURL!
+        }
+    }
+
+    /// The URL of one of the `fixed` pages; nil for an entry's or a topic's.
+    var fixedURL: String? {
+        switch self {
         case .home: SiteURL.home
         case .certifications: SiteURL.certifications
         case .compare: SiteURL.compare
@@ -52,11 +65,14 @@ enum PageKind: Sendable, Hashable {
         case .alphabetical: SiteURL.alphabetical
         case .sources: SiteURL.sources
         case .notFound: "/404.html"
-        case .certification(let index): site.certifications[index].url
-        case .faq(let index): site.faqs[index].url
-        case .page(let index): site.pages[index].url
-        case .topic(let index): site.topics[index].url
+        case .certification, .faq, .page, .topic: nil
         }
+    }
+
+    /// The template of the page at `url` when no entry wrote it: a fixed page's own, else a
+    /// topic's (or a page's), for reports that point at the template.
+    static func template(forURL url: String) -> String {
+        fixed.first { $0.fixedURL == url }?.template ?? (url.hasPrefix(SiteURL.topics) ? "topic" : "page")
     }
 }
 
