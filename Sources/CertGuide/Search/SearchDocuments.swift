@@ -3,10 +3,10 @@
 enum SearchDocuments {
     /// A section's (or question's) first sentences, as three passages of up to 120 characters;
     /// the search shows the first with a matched word. Of the top 5 results of the 37 relevance
-    /// queries, those that showed none of the words they matched: 46 of 160 with one excerpt of
-    /// 120 characters (index format 5), 17 with these passages, 15 with three of 150, 23 with
-    /// two of 150. Text files at 1,000 generated certifications, gzipped: 0.57, 1.05, 1.21 and
-    /// 0.91 KB a page; each result shown fetches one.
+    /// queries, those whose title and excerpt showed none of the words they matched: 46 of 160
+    /// with one excerpt of 120 characters (index format 5), 17 with these passages, 15 with
+    /// three of 150, 23 with two of 150. Text files at 1,000 generated certifications,
+    /// gzipped: 0.57, 1.05, 1.21 and 0.91 KB a page; each result shown fetches one.
     static let passageLength = 120, passageCount = 3
 
     static func collect(from site: Site) -> [SearchDocument] {

@@ -7,17 +7,19 @@ import Foundation
 ///   parameters, document count and average length, the facets, and the other files.
 /// - `meta.<hash>.json`: what ranking and filtering need for every document, in a few numbers.
 /// - `text.<hash>.<n>.json`: url, title and excerpt passages of the documents, for showing
-///   results; one file, or once the index is split, one per page or two, fetched for the results on screen.
-///   Files come in groups, each named by a hash of its own files and numbered within it, so an
-///   edit renames the files of one group rather than all of them. Where a group ends depends
-///   on its pages' URLs alone, so adding or removing a page renames only its own group.
+///   results; one file, or once the index is split, one per page or two, fetched for the
+///   results on screen. Files come in groups, each named by a hash of its own files and
+///   numbered within it, so an edit renames the files of one group rather than all of them.
+///   Where a group ends depends on its pages' URLs alone, so adding or removing a page renames
+///   only its own group.
 /// - `index.<hash>.json`, or past the size threshold `shard.<hash>.<n>.json` by word prefix,
 ///   each shard named by a hash of its own bytes, and `dict.<hash>.json`, the words typos are
 ///   corrected against.
 public struct SearchIndexFiles: Sendable {
-    /// 5: text files in groups whose ends follow their pages' URLs (`text.sizes`), numbered
-    /// within their group. (4: groups of 64 numbered through the series, so a page added near
-    /// the start renamed every group after it.)
+    /// 6: a document's text has up to three excerpt passages (`Passages`), where 5 had one
+    /// excerpt. 5: text files in groups whose ends follow their pages' URLs (`text.sizes`),
+    /// numbered within their group. (4: groups of 64 numbered through the series, so a page
+    /// added near the start renamed every group after it.)
     public static let formatVersion = 6
     /// Text files a group, on average. An edit renames its group's files: 64 keeps that to a
     /// few dozen while a guide of 10,000 pages needs only ~190 hashes in the manifest.
