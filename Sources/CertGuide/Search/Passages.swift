@@ -84,13 +84,16 @@ enum Passages {
             return Word(bytes: start..<offset, count: count)
         }
 
+        /// Bytes of the scalar at `offset` (a String's UTF-8 is valid; `min` keeps even a cut
+        /// one inside the buffer).
         private func scalarLength(at offset: Int) -> Int {
-            switch bytes[offset] {
+            let length = switch bytes[offset] {
             case ..<0xC0: 1
             case ..<0xE0: 2
             case ..<0xF0: 3
             default: 4
             }
+            return min(length, bytes.count - offset)
         }
 
         private func scalar(at offset: Int) -> Unicode.Scalar {
