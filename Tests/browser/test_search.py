@@ -217,6 +217,28 @@ class SearchInTheBrowser(unittest.TestCase):
         kind = result("/certifications/certified-library-technician/#who-it-is-for").find_element(By.CSS_SELECTOR, ".search-kind")
         self.assertEqual((kind.text, marks(kind, "")), ("Certification · section of Certified Library Technician (CLT)", ["CLT"]))
 
+    def test_on_a_phone_the_results_come_before_the_filters(self):
+        self.driver.set_window_size(390, 844)
+        try:
+            self.open(self.guide, "/search/?q=renewal")
+            self.wait(lambda: len(self.hits()) >= 3)
+            first = self.hits()[0].rect
+            self.assertLess(first["y"] + first["height"], self.driver.execute_script("return innerHeight"), "the first result is below the screen")
+            link = self.driver.find_element(By.LINK_TEXT, "Filter the results")
+            self.assertTrue(link.is_displayed())
+            link.click()
+            self.wait(lambda: urlparse(self.driver.current_url).fragment == "search-filters")
+            facets = self.driver.find_element(By.ID, "search-facets").rect
+            self.assertGreater(facets["y"], first["y"])
+        finally:
+            self.driver.set_window_size(1280, 900)
+        # On a wide screen the filters are the left column, beside the results, and the link goes.
+        self.open(self.guide, "/search/?q=renewal")
+        self.wait(lambda: len(self.hits()) >= 3)
+        facets, first = self.driver.find_element(By.ID, "search-facets").rect, self.hits()[0].rect
+        self.assertLess(facets["x"] + facets["width"], first["x"])
+        self.assertFalse(self.driver.find_element(By.CSS_SELECTOR, ".search-to-filters a").is_displayed())
+
     def test_typo_is_corrected_and_said(self):
         self.open(self.guide, "/search/?q=archivsts+certification+")
         self.wait(lambda: "Showing results for" in self.status())
