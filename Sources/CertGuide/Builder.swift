@@ -14,6 +14,10 @@ public struct BuildOptions: Sendable {
     /// Told as each stage starts, so a long build can show where it is. Never called for
     /// results: those are returned.
     public var progress: (@Sendable (BuildStage) -> Void)?
+    /// Pages name each asset with a hash of its content (`/assets/site.css?v=…`, `SiteLinks`).
+    /// The preview turns this off: there a stylesheet edit restyles the open pages without
+    /// rendering every page again, and it serves nothing to cache.
+    public var versionedAssets = true
 
     public init(
         contentDirectory: URL, templatesDirectory: URL, outputDirectory: URL,
@@ -67,7 +71,7 @@ public struct GeneratedSite: Sendable {
     public var deferred = Set<String>()
     /// What `patchEntries` needs to render pages again without loading anything else.
     var templates: TemplateLibrary?
-    var searchManifest = ""
+    var links = SiteLinks(searchManifest: "", assets: [])
 }
 
 extension GeneratedSite {
@@ -117,7 +121,7 @@ public struct Builder: Sendable {
     ///   with `updatedSearchIndex`. Pages do not depend on the index's content.
     /// - Parameter renderFirst: with a cache, make only these files (and new ones) now, and
     ///   leave the other changed ones at their last version, listed in `deferred`, for
-    ///   `completeDeferred` (`SiteRenderer.render(_:searchManifest:first:)`).
+    ///   `completeDeferred` (`SiteRenderer.render(_:links:first:)`).
     public func generate(cache: BuildCache?, deferSearch: Bool = false, renderFirst: Set<String>? = nil) throws(DiagnosticsError) -> GeneratedSite {
         cache?.startBuild()
         let loader = ContentLoader(contentDirectory: options.contentDirectory, displayRoot: options.contentDirectory.relativePath,
@@ -146,18 +150,20 @@ public struct Builder: Sendable {
         let (search, searchIsNew) = deferred.map { ($0, false) } ?? searchIndex(site, cache: cache)
         let searchTime = Self.milliseconds(since: start)
         options.progress?(.rendering(entries: site.certifications.count + site.faqs.count + site.pages.count))
+        let assets = try assets()
+        let links = SiteLinks(searchManifest: search.manifestURL, assets: assets, versioned: options.versionedAssets)
         var (files, fresh, later) = try SiteRenderer(templates: templates, cache: cache)
-            .render(site, searchManifest: search.manifestURL, first: renderFirst)
+            .render(site, links: links, first: renderFirst)
         files += search.files
         if searchIsNew { fresh.formUnion(search.files.map(\.path)) }
-        for asset in try assets() {
+        for asset in assets {
             let (file, made) = cache.value("file:\(asset.path)", key: Self.fingerprint(of: asset)) { asset }
             files.append(file)
             if made { fresh.insert(asset.path) }
         }
         cache?.finishBuild()
         return GeneratedSite(site: site, files: files.sorted { $0.path < $1.path }, fresh: fresh, searchIndexMilliseconds: searchTime,
-                             searchIsStale: deferred != nil, deferred: later, templates: templates, searchManifest: search.manifestURL)
+                             searchIsStale: deferred != nil, deferred: later, templates: templates, links: links)
     }
 
     /// Makes the files `generate(cache:renderFirst:)` left at their last version, puts them in
@@ -173,11 +179,11 @@ public struct Builder: Sendable {
         let pages = PageKind.all(in: site).filter { generated.deferred.contains($0.outputPath(in: site)) }
         for start in stride(from: 0, to: pages.count, by: 2) where !stop() {
             let chunk = Array(pages[start..<min(start + 2, pages.count)])
-            made += try renderer.render(chunk, of: site, searchManifest: generated.searchManifest)
+            made += try renderer.render(chunk, of: site, links: generated.links)
             generated.deferred.subtract(chunk.map { $0.outputPath(in: site) })
         }
         if !stop() {
-            let (files, fresh, _) = try renderer.render(generated.site, searchManifest: generated.searchManifest)
+            let (files, fresh, _) = try renderer.render(generated.site, links: generated.links)
             made += files.filter { fresh.contains($0.path) && !made.map(\.path).contains($0.path) }
             generated.deferred = []
         }

@@ -27,7 +27,11 @@ final class PreviewBuilder: @unchecked Sendable {
     /// Every change to the output folder, in the order of the builds that made them.
     private let disk = DispatchQueue(label: "certguide.preview.disk")
 
+    /// Assets keep their bare paths here (`BuildOptions.versionedAssets`): a stylesheet edit
+    /// is copied and restyles the open pages, with no page to render again.
     init(options: BuildOptions, snapshot: SnapshotBox) {
+        var options = options
+        options.versionedAssets = false
         self.options = options
         self.snapshot = snapshot
     }

@@ -21,6 +21,31 @@ import Testing
         #expect(report.pages == (try site.snapshot().keys.filter { $0.hasSuffix(".html") }.count))
     }
 
+    /// After a deploy, a browser must not run a cached old script with the new pages and index.
+    @Test func pagesNameAssetsWithAHashOfTheirContent() throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        func names() throws -> [String] {
+            let files = try Builder(options: site.options()).generate(cache: nil).files
+            let home = String(decoding: try #require(files.first { $0.path == "index.html" }).contents, as: UTF8.self)
+            let script = try #require(files.first { $0.path == "assets/search.js" })
+            #expect(home.contains("<script src=\"/assets/search.js?v=\(Fingerprint(raw: script.contents).description.prefix(8))\" defer>"))
+            return home.matches(of: /\/assets\/[a-z.]+\?v=[0-9a-f]{8}/).map { String($0.output) }
+        }
+        let before = try names()
+        #expect(before.count == 4, "\(before)")
+        let script = try String(contentsOf: site.templates.appendingPathComponent("assets/search.js"), encoding: .utf8)
+        try site.write("Templates/assets/search.js", script + "\nconst changed = 1;\n")
+        let after = try names()
+        #expect(zip(before, after).filter { $0 != $1 }.map(\.1.description).allSatisfy { $0.hasPrefix("/assets/search.js?v=") })
+        #expect(before.filter { !$0.hasPrefix("/assets/search.js") } == after.filter { !$0.hasPrefix("/assets/search.js") })
+        #expect(before != after)
+        // The preview keeps bare paths, so that a stylesheet edit needs no page made again.
+        let preview = try Builder(options: site.options(versionedAssets: false)).generate(cache: nil).files
+        #expect(String(decoding: try #require(preview.first { $0.path == "index.html" }).contents, as: UTF8.self)
+            .contains("<script src=\"/assets/search.js\" defer>"))
+    }
+
     @Test func certificationPageShowsItsFacts() throws {
         let site = try TestSite()
         defer { site.cleanUp() }

@@ -12,7 +12,7 @@ import Testing
     @Test func aFactEditWithANewerSaveWaitingLeavesTheRestToThatSave() throws {
         let site = try TestSite()
         defer { site.cleanUp() }
-        let builder = PreviewBuilder(options: site.options(), snapshot: SnapshotBox())
+        let builder = PreviewBuilder(options: site.options(versionedAssets: false), snapshot: SnapshotBox())
         guard case .built = builder.rebuild() else { Issue.record("the first build failed"); return }
         let page = "certifications/beta-archivist/index.html", list = "certifications/index.html"
         func edit(_ path: String, _ from: String, _ to: String) throws -> String {
@@ -39,7 +39,7 @@ import Testing
         guard case .built(let stale, _, _, _) = builder.update(changed: [alpha], open: [page]) else { Issue.record("second save"); return }
         #expect(served(builder, list).contains("Now cheaper."))
         if let stale { _ = builder.publishSearchIndex(builder.searchIndex(for: stale)) }
-        let clean = try Builder(options: site.options()).generate().1
+        let clean = try Builder(options: site.options(versionedAssets: false)).generate().1
         let files = builder.snapshot.current.files
         #expect(Set(files.keys) == Set(clean.map(\.path)))
         for file in clean where files[file.path]?.contents != file.contents { Issue.record("\(file.path) differs from a clean build") }

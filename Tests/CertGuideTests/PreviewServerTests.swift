@@ -19,7 +19,7 @@ import Testing
 
     private func start(poll: Bool = false) async throws -> Running {
         let site = try TestSite()
-        let server = PreviewServer(options: .init(build: site.options(), port: 0, pollFiles: poll))
+        let server = PreviewServer(options: .init(build: site.options(versionedAssets: false), port: 0, pollFiles: poll))
         let url = try await server.start()
         return Running(site: site, server: server, client: RawHTTPClient(port: UInt16(url.port!)))
     }
@@ -138,7 +138,7 @@ import Testing
         #expect(try await eventually { try await running.client.fetch("/certifications/").text.contains("Now cheaper.") }, "the lists follow")
         try await Task.sleep(for: .milliseconds(400))
         await running.server.waitForOutput()
-        let clean = try Builder(options: running.site.options()).generate().1
+        let clean = try Builder(options: running.site.options(versionedAssets: false)).generate().1
         let written = try running.site.snapshot()
         #expect(Set(written.keys) == Set(clean.map(\.path)))
         for file in clean where written[file.path] != file.contents { Issue.record("\(file.path) differs from a clean build") }
@@ -155,7 +155,7 @@ import Testing
         #expect(try await running.client.fetch("/assets/site.css").text.contains(".certguide-test"))
         // Only the asset was republished, and the output is what a clean build gives.
         await running.server.waitForOutput()
-        let clean = try Builder(options: running.site.options()).generate().1
+        let clean = try Builder(options: running.site.options(versionedAssets: false)).generate().1
         let written = try running.site.snapshot()
         #expect(Set(written.keys) == Set(clean.map(\.path)))
         #expect(clean.allSatisfy { written[$0.path] == $0.contents })
@@ -205,7 +205,7 @@ import Testing
         #expect(settled)
         try await Task.sleep(for: .milliseconds(400))
         await running.server.waitForOutput()
-        let clean = try Builder(options: running.site.options()).generate().1
+        let clean = try Builder(options: running.site.options(versionedAssets: false)).generate().1
         let served = try running.site.snapshot()
         #expect(Set(served.keys) == Set(clean.map(\.path)))
         for file in clean {
@@ -223,7 +223,7 @@ import Testing
 
     @Test func portInUseIsExplained() async throws {
         let running = try await start()
-        let second = PreviewServer(options: .init(build: running.site.options(), port: running.client.port))
+        let second = PreviewServer(options: .init(build: running.site.options(versionedAssets: false), port: running.client.port))
         await #expect {
             _ = try await second.start()
         } throws: { error in

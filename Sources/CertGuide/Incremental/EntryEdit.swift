@@ -54,12 +54,12 @@ extension Builder {
         }
         if factsChanged {
             SharedContext.update(from: generated.site, to: site, certifications: edited.compactMap(\.kind.certificationIndex),
-                                 searchManifest: generated.searchManifest, cache: cache)
+                                 links: generated.links, cache: cache)
         }
         let renderer = SiteRenderer(templates: templates, cache: cache)
         // With facts changed the pages are not stored: the whole build that follows renders them
         // again from scratch, and a page this patch made differently would be put right.
-        guard let rendered = try? renderer.render(kinds, of: site, searchManifest: generated.searchManifest, store: !factsChanged) else { return nil }
+        guard let rendered = try? renderer.render(kinds, of: site, links: generated.links, store: !factsChanged) else { return nil }
         // Every page rendered here was there before.
         guard generated.replace(rendered) else { return nil }
         generated.site = site

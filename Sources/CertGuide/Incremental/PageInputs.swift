@@ -14,7 +14,7 @@ struct PageInputs {
     /// Per page template: the names it and its partials use, and their text's fingerprint.
     private let dependencies: [String: TemplateDependencies]
 
-    init(site: Site, searchManifest: String, dependencies: [String: TemplateDependencies]) {
+    init(site: Site, links: SiteLinks, dependencies: [String: TemplateDependencies]) {
         self.site = site
         self.dependencies = dependencies
         cards = Self.cards(site)
@@ -26,7 +26,7 @@ struct PageInputs {
             topics.add(topic.faqs.count)
         }
         self.topics = topics
-        shared = Self.shared(site, searchManifest: searchManifest, cards: cards)
+        shared = Self.shared(site, links: links, cards: cards)
     }
 
     private static func cards(_ site: Site) -> Fingerprint {
@@ -35,7 +35,7 @@ struct PageInputs {
         return cards
     }
 
-    private static func shared(_ site: Site, searchManifest: String, cards: Fingerprint) -> [(name: String, inputs: Fingerprint)] {
+    private static func shared(_ site: Site, links: SiteLinks, cards: Fingerprint) -> [(name: String, inputs: Fingerprint)] {
         var siteWide = Fingerprint()
         siteWide.add(site.lastVerified?.description ?? "")
         // The footer names the first sources and counts the others.
@@ -45,18 +45,23 @@ struct PageInputs {
             siteWide.add(source.title)
             siteWide.add(source.url ?? "")
         }
-        var manifest = Fingerprint()
-        manifest.add(searchManifest)
+        var manifest = Fingerprint(), assets = Fingerprint()
+        manifest.add(links.searchManifest)
+        for (name, url) in links.assets.sorted(by: { $0.key < $1.key }) {
+            assets.add(name)
+            assets.add(url)
+        }
         return [
-            ("certification_count", Fingerprint(String(site.certifications.count))), ("faq_count", Fingerprint(String(site.faqs.count))),
+            ("assets", assets), ("certification_count", Fingerprint(String(site.certifications.count))),
+            ("faq_count", Fingerprint(String(site.faqs.count))),
             ("filters", cards), ("levels", cards), ("search_manifest", manifest), ("site", siteWide),
         ]
     }
 
     /// Of everything `SharedContext` is made from: while it holds, the context is reused.
-    static func sharedContextInputs(_ site: Site, searchManifest: String) -> Fingerprint {
+    static func sharedContextInputs(_ site: Site, links: SiteLinks) -> Fingerprint {
         var inputs = site.fingerprint
-        for (name, value) in shared(site, searchManifest: searchManifest, cards: cards(site)) {
+        for (name, value) in shared(site, links: links, cards: cards(site)) {
             inputs.add(name)
             inputs.add(value)
         }

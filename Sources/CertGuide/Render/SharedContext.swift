@@ -10,9 +10,9 @@ struct SharedContext: @unchecked Sendable {
     static let footerSources = 12
 
     /// From `cache` while the facts it shows are those it was made from.
-    static func reused(site: Site, searchManifest: String, cache: BuildCache?) -> SharedContext {
-        cache.value("shared-context", key: PageInputs.sharedContextInputs(site, searchManifest: searchManifest)) {
-            SharedContext(site: site, searchManifest: searchManifest)
+    static func reused(site: Site, links: SiteLinks, cache: BuildCache?) -> SharedContext {
+        cache.value("shared-context", key: PageInputs.sharedContextInputs(site, links: links)) {
+            SharedContext(site: site, links: links)
         }.value
     }
 
@@ -20,18 +20,18 @@ struct SharedContext: @unchecked Sendable {
     /// (`Builder.patchEntries`): the context of `site` from that of `old`, with only the cards
     /// of `certifications` made again, kept in `cache` for the pages rendered next. Making all
     /// 10,000 cards again was most of the time to show an edited fact.
-    static func update(from old: Site, to site: Site, certifications: [Int], searchManifest: String, cache: BuildCache) {
-        let key = PageInputs.sharedContextInputs(site, searchManifest: searchManifest)
+    static func update(from old: Site, to site: Site, certifications: [Int], links: SiteLinks, cache: BuildCache) {
+        let key = PageInputs.sharedContextInputs(site, links: links)
         guard cache.lookup("shared-context", key: key, as: SharedContext.self) == nil,
-              let before = cache.lookup("shared-context", key: PageInputs.sharedContextInputs(old, searchManifest: searchManifest), as: SharedContext.self),
+              let before = cache.lookup("shared-context", key: PageInputs.sharedContextInputs(old, links: links), as: SharedContext.self),
               before.cards.count == site.certifications.count else { return }
         let records = EntryRecords(site: site)
         var cards = before.cards
         for index in certifications { cards[index] = records.makeCard(index) }
-        cache.store("shared-context", key: key, SharedContext(site: site, searchManifest: searchManifest, cards: cards))
+        cache.store("shared-context", key: key, SharedContext(site: site, links: links, cards: cards))
     }
 
-    init(site: Site, searchManifest: String, cards: [Record]? = nil) {
+    init(site: Site, links: SiteLinks, cards: [Record]? = nil) {
         let sources = site.sources
         let records = EntryRecords(site: site)
         let cards = cards ?? Array(site.certifications.indices).parallelMap(records.makeCard)
@@ -62,7 +62,8 @@ struct SharedContext: @unchecked Sendable {
             ]),
             "certification_count": site.certifications.count,
             "faq_count": site.faqs.count,
-            "search_manifest": searchManifest,
+            "search_manifest": links.searchManifest,
+            "assets": Record(links.assets),
         ]
     }
 }

@@ -14,18 +14,18 @@ public struct SiteRenderer: Sendable {
     /// Every file of the site but the search index and assets, and the paths of those made
     /// anew (all of them without a cache).
     /// - Parameters:
-    ///   - searchManifest: site path of the search index manifest, which every page's search
-    ///     box names.
+    ///   - links: the search index manifest, which every page's search box names, and the
+    ///     assets, with their content hashes.
     ///   - first: with a cache, only these files (and files the cache has no version of) are
     ///     made now; the others that changed keep their last version and are listed in
     ///     `deferred`, for a second call without `first` to make. The preview renders the
     ///     pages open in browsers first this way: on a guide of 10,000 certifications, a cost
     ///     edit renders three pages of 10,000 cards, seconds the reader need not wait for.
-    public func render(_ site: Site, searchManifest: String, first: Set<String>? = nil) throws(DiagnosticsError)
+    public func render(_ site: Site, links: SiteLinks, first: Set<String>? = nil) throws(DiagnosticsError)
         -> (files: [OutputFile], fresh: Set<String>, deferred: Set<String>) {
         let kinds = PageKind.all(in: site)
         // With a cache: fingerprint every page, render only those whose fingerprint moved.
-        let inputs = cache.map { PageInputs(site: site, searchManifest: searchManifest, dependencies: templates.pageDependencies(cache: $0)) }
+        let inputs = cache.map { PageInputs(site: site, links: links, dependencies: templates.pageDependencies(cache: $0)) }
         let keys = inputs.map { inputs in Array(kinds.indices).parallelMap { inputs.fingerprint(kinds[$0]) } }
         var pages = kinds.map { _ -> OutputFile? in nil }
         if let cache, let keys {
@@ -45,7 +45,7 @@ public struct SiteRenderer: Sendable {
         let missing = kinds.indices.filter { pages[$0] == nil }
         var fresh = Set<String>()
         // Asked for even when no page is missing, so the cache keeps it for the next edit.
-        let shared = cache != nil || !missing.isEmpty ? SharedContext.reused(site: site, searchManifest: searchManifest, cache: cache) : nil
+        let shared = cache != nil || !missing.isEmpty ? SharedContext.reused(site: site, links: links, cache: cache) : nil
         if let shared, !missing.isEmpty {
             let rendered = try renderPages(missing.map { kinds[$0] }, of: site, shared: shared)
             for (index, file) in zip(missing, rendered) {
@@ -106,10 +106,10 @@ public struct SiteRenderer: Sendable {
 
     /// Renders the pages `kinds` of `site` whatever the cache holds and, with `store`, stores
     /// them there for the next build (after a body edit, or to finish pages a build deferred).
-    func render(_ kinds: [PageKind], of site: Site, searchManifest: String, store: Bool = true) throws(DiagnosticsError) -> [OutputFile] {
-        let files = try renderPages(kinds, of: site, shared: .reused(site: site, searchManifest: searchManifest, cache: cache))
+    func render(_ kinds: [PageKind], of site: Site, links: SiteLinks, store: Bool = true) throws(DiagnosticsError) -> [OutputFile] {
+        let files = try renderPages(kinds, of: site, shared: .reused(site: site, links: links, cache: cache))
         if let cache, store {
-            let inputs = PageInputs(site: site, searchManifest: searchManifest, dependencies: templates.pageDependencies(cache: cache))
+            let inputs = PageInputs(site: site, links: links, dependencies: templates.pageDependencies(cache: cache))
             for (kind, file) in zip(kinds, files) { cache.store("page:\(kind.url(in: site))", key: inputs.fingerprint(kind), file) }
         }
         return files

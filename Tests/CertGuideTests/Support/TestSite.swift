@@ -44,14 +44,17 @@ struct TestSite: Sendable {
         try FileManager.default.removeItem(at: root.appendingPathComponent(path))
     }
 
-    func options(drafts: Bool = false, baseURL: String? = nil) -> BuildOptions {
+    /// `versionedAssets: false` is how the preview builds, for comparing with it.
+    func options(drafts: Bool = false, baseURL: String? = nil, versionedAssets: Bool = true) -> BuildOptions {
         // Relative URLs so that messages read `Content/…`, as they do for a user.
         let base = URL(fileURLWithPath: root.path, isDirectory: true)
-        return BuildOptions(
+        var options = BuildOptions(
             contentDirectory: URL(fileURLWithPath: "Content", relativeTo: base),
             templatesDirectory: URL(fileURLWithPath: "Templates", relativeTo: base),
             outputDirectory: URL(fileURLWithPath: "Public", relativeTo: base),
             includeDrafts: drafts, baseURL: baseURL)
+        options.versionedAssets = versionedAssets
+        return options
     }
 
     @discardableResult
