@@ -4,7 +4,8 @@ import Foundation
 /// `certifications/`, `faq/` and `pages/`. Collects every problem of every file before failing.
 public struct ContentLoader: Sendable {
     /// Page slugs the generator needs for its own URLs.
-    public static let reservedSlugs: Set<String> = ["certifications", "faq", "compare", "topics", "search", "a-z", "sources", "api", "assets", "404"]
+    public static let reservedSlugs: Set<String> = Set(SiteURL.generatedPages.compactMap { $0.split(separator: "/").first.map(String.init) })
+        .union(["api", "assets", "404"])
 
     public var contentDirectory: URL
     /// How the content folder is named in messages (as the user typed it).

@@ -13,6 +13,8 @@ enum PageKind: Sendable, Hashable {
 
     /// The pages every guide has, at fixed URLs.
     static let fixed: [PageKind] = [.home, .certifications, .compare, .faqIndex, .topics, .search, .alphabetical, .sources, .notFound]
+    /// The page template of every kind.
+    static let templates = (fixed + [.certification(0), .faq(0), .page(0), .topic(0)]).map(\.template)
 
     /// In output order.
     static func all(in site: Site) -> [PageKind] {

@@ -7,8 +7,7 @@ import Mustache
 /// and every partial or layout that does not exist, with file, line and column.
 public struct TemplateLibrary: Sendable {
     /// Page templates the generator renders; each must exist.
-    public static let requiredPages = ["home", "certifications", "certification", "compare", "faq-index", "faq",
-                                       "topics", "topic", "page", "search", "a-z", "sources", "404"]
+    public static let requiredPages = PageKind.templates
 
     let library: MustacheLibrary
     /// Template text by name, to point at the line where a missing variable is used.

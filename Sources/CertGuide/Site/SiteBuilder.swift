@@ -223,8 +223,7 @@ public struct SiteBuilder: Sendable {
 
     /// An alias must not take the URL of a page that exists, or the redirect would replace it.
     static func aliasClashes(in site: Site) -> [Diagnostic] {
-        var urls = Set([SiteURL.home, SiteURL.certifications, SiteURL.faqIndex, SiteURL.compare, SiteURL.topics, SiteURL.search,
-                        SiteURL.alphabetical, SiteURL.sources])
+        var urls = Set(SiteURL.generatedPages)
         urls.formUnion(site.certifications.map(\.url))
         urls.formUnion(site.faqs.map(\.url))
         urls.formUnion(site.pages.map(\.url))

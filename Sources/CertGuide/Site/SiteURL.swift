@@ -8,6 +8,8 @@ public enum SiteURL {
     public static let search = "/search/"
     public static let alphabetical = "/a-z/"
     public static let sources = "/sources/"
+    /// The pages every guide has besides its entries and topics, which nothing else may take.
+    public static let generatedPages = [home, certifications, compare, faqIndex, topics, search, alphabetical, sources]
     public static let openData = "/api/certifications.json"
     public static let feed = "/feed.xml"
     public static let sitemap = "/sitemap.xml"
