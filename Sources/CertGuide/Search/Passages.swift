@@ -9,8 +9,7 @@
 enum Passages {
     static func make(_ text: String, length: Int, count: Int) -> [String] {
         var text = text
-        text.makeContiguousUTF8()
-        return text.utf8.withContiguousStorageIfAvailable { make($0, length: length, count: count) } ?? []
+        return text.withUTF8 { make($0, length: length, count: count) }
     }
 
     private static func make(_ bytes: UnsafeBufferPointer<UInt8>, length: Int, count: Int) -> [String] {
@@ -21,7 +20,8 @@ enum Passages {
             // The words that fit, and where the last sentence among them ends.
             var end = start, size = 0, sentenceEnd = start, sentenceSize = 0
             while words.has(end) {
-                let added = (end == start ? 0 : words.gap(before: end)) + words[end].count
+                let gap = end == start ? 0 : words.separated(before: end) ? separatorLength : 1
+                let added = gap + words[end].count
                 guard end == start || size + added <= length else { break }
                 size += added
                 end += 1
@@ -33,7 +33,7 @@ enum Passages {
             }
             var passage: [UInt8] = continued ? Self.ellipsis : []
             for word in start..<end {
-                if word > start { passage += words.gap(before: word) == 1 ? [0x20] : Self.separator }
+                if word > start { passage += words.separated(before: word) ? Self.separator : [0x20] }
                 passage += bytes[words[word].bytes]
             }
             if cut { passage += Self.ellipsis }
@@ -45,6 +45,8 @@ enum Passages {
     }
 
     private static let ellipsis = Array("…".utf8), separator = Array(" · ".utf8)
+    /// In Unicode scalars, as passage lengths are counted.
+    private static let separatorLength = String(decoding: separator, as: UTF8.self).unicodeScalars.count
 
     /// The words of a text split at white space, read as far as asked. Bytes, not
     /// `Character`s: a guide of 10,000 certifications has 60,000 sections, and only the start
@@ -108,10 +110,10 @@ enum Passages {
             return byte < 0x80 ? byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) : scalar(at: offset).properties.isWhitespace
         }
 
-        /// The characters between word `number` - 1 and it: 1, a space; 3, " · " after a block
-        /// that ends without punctuation.
-        func gap(before number: Int) -> Int {
-            read[number - 1].endsBlock && !Self.punctuation.contains(lastByte(of: number - 1)) ? 3 : 1
+        /// Whether word `number` - 1 and it are set apart with " · " rather than a space: after
+        /// a block that ends without punctuation.
+        func separated(before number: Int) -> Bool {
+            read[number - 1].endsBlock && !Self.punctuation.contains(lastByte(of: number - 1))
         }
 
         /// A word ending in `.`, `?` or `!` (before any closing quote or bracket), followed by
