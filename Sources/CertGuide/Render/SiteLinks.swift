@@ -12,7 +12,7 @@ public struct SiteLinks: Sendable, Hashable {
     public init(searchManifest: String, assets: [OutputFile], versioned: Bool = true) {
         self.searchManifest = searchManifest
         self.assets = Dictionary(assets.map { asset in
-            (Self.name(of: asset.path), "/\(asset.path)" + (versioned ? "?v=\(SearchIndexFiles.hash(asset.contents, digits: 8))" : ""))
+            (Self.name(of: asset.path), "/\(asset.path)" + (versioned ? "?v=\(Fingerprint(raw: asset.contents).description.prefix(8))" : ""))
         }, uniquingKeysWith: { first, _ in first })
     }
 

@@ -146,7 +146,7 @@ public struct SearchIndexFiles: Sendable {
     }
 
     /// The first hex digits (twelve unless told) of the FNV-1a digest of a file's bytes.
-    static func hash(_ bytes: some Sequence<UInt8>, digits: Int = 12) -> String {
+    private static func hash(_ bytes: some Sequence<UInt8>, digits: Int = 12) -> String {
         String(Fingerprint(raw: bytes).description.prefix(digits))
     }
 }
