@@ -147,7 +147,7 @@ public struct Builder: Sendable {
 
         let start = DispatchTime.now()
         let deferred: SearchOutput? = deferSearch ? cache?.latest("search") : nil
-        let (search, searchIsNew) = deferred.map { ($0, false) } ?? searchIndex(site, cache: cache)
+        let (search, searchIsNew) = if let deferred { (deferred, false) } else { try searchIndex(site, cache: cache) }
         let searchTime = Self.milliseconds(since: start)
         options.progress?(.rendering(entries: site.certifications.count + site.faqs.count + site.pages.count))
         let assets = try assets()
@@ -187,25 +187,31 @@ public struct Builder: Sendable {
             made += files.filter { fresh.contains($0.path) && !made.map(\.path).contains($0.path) }
             generated.deferred = []
         }
-        let replaced = generated.replace(made)
-        precondition(replaced, "a deferred page is not a file of the site")
+        guard generated.replace(made) else {
+            throw DiagnosticsError([.error(options.outputDirectory.relativePath, .start,
+                "a page made late is not a file of the site; build again (a bug of certguide: please report it)")])
+        }
         generated.fresh.formUnion(made.map(\.path))
         return made
     }
 
     /// The search index files of a site generated with `deferSearch` (or patched), made for
     /// its content.
-    public func updatedSearchIndex(for site: Site, cache: BuildCache) -> [OutputFile] {
-        searchIndex(site, cache: cache).0.files
+    public func updatedSearchIndex(for site: Site, cache: BuildCache) throws(DiagnosticsError) -> [OutputFile] {
+        try searchIndex(site, cache: cache).0.files
     }
 
     /// The search index, from the cache while no entry has changed.
-    private func searchIndex(_ site: Site, cache: BuildCache?) -> (SearchOutput, fresh: Bool) {
-        let make = {
-            let index = SearchIndexFiles(site: site, options: options.search)
-            return SearchOutput(files: index.files, manifestURL: index.manifestURL)
+    private func searchIndex(_ site: Site, cache: BuildCache?) throws(DiagnosticsError) -> (SearchOutput, fresh: Bool) {
+        do {
+            return try cache.value("search", key: searchInputs(site)) {
+                let index = try SearchIndexFiles(site: site, options: options.search)
+                return SearchOutput(files: index.files, manifestURL: index.manifestURL)
+            }
+        } catch {
+            let message = (error as? SearchIndexFiles.InternalError)?.message ?? "\(error)"
+            throw DiagnosticsError([.error(SearchIndexFiles.manifestPath, .start, "\(message) (a bug of certguide: please report it)")])
         }
-        return cache.value("search", key: searchInputs(site), make: make)
     }
 
     /// What the search index is made from: every entry's facts and body, and its options.
@@ -332,7 +338,7 @@ public struct Builder: Sendable {
             }
         } catch {
             throw DiagnosticsError([.error(options.templatesDirectory.relativePath + "/assets", .start,
-                                          "cannot copy assets: \(ContentLoader.reason(error))")])
+                                          "cannot copy assets: \(FileSystem.reason(error))")])
         }
     }
 

@@ -26,6 +26,9 @@ final class PreviewBuilder: @unchecked Sendable {
     let waiting = WaitingChanges()
     /// Every change to the output folder, in the order of the builds that made them.
     private let disk = DispatchQueue(label: "certguide.preview.disk")
+    /// Told, on the disk queue, when the output folder could not be made to match what is
+    /// served (a full disk, a read-only folder): the preview goes on from memory.
+    var outputFailed: @Sendable (Diagnostic) -> Void = { _ in }
 
     /// Assets keep their bare paths here (`BuildOptions.versionedAssets`): a stylesheet edit
     /// is copied and restyles the open pages, with no page to render again.
@@ -114,8 +117,8 @@ final class PreviewBuilder: @unchecked Sendable {
 
     /// The search index files of `site`. Safe off the build queue: it reads the cache under its
     /// lock and nothing else of this object's.
-    func searchIndex(for site: Site) -> [OutputFile] {
-        Builder(options: options).updatedSearchIndex(for: site, cache: cache)
+    func searchIndex(for site: Site) throws(DiagnosticsError) -> [OutputFile] {
+        try Builder(options: options).updatedSearchIndex(for: site, cache: cache)
     }
 
     /// Serves and writes a search index made by `searchIndex(for:)` in place of the old one.
@@ -163,8 +166,10 @@ final class PreviewBuilder: @unchecked Sendable {
     /// The output folder mirrors what is served, so other tools can look at it too.
     private func writeToDisk(_ files: [OutputFile], changed: Set<String>, firstBuild: Bool) {
         if firstBuild {
-            let output = options.outputDirectory
-            disk.async { try? OutputWriter(output: output).write(files) }
+            let output = options.outputDirectory, failed = outputFailed
+            disk.async {
+                do { try OutputWriter(output: output).write(files) } catch { failed(Self.writeProblem(error, output)) }
+            }
         } else {
             let paths = Set(files.map(\.path))
             mirror(files.filter { changed.contains($0.path) }, removing: changed.filter { !paths.contains($0) })
@@ -176,8 +181,15 @@ final class PreviewBuilder: @unchecked Sendable {
     /// search index that renames thousands of files took the disk half a minute.
     private func mirror(_ files: [OutputFile], removing removed: Set<String>) {
         guard !files.isEmpty || !removed.isEmpty else { return }
-        let output = options.outputDirectory
-        disk.async { OutputWriter(output: output).update(files, removing: removed) }
+        let output = options.outputDirectory, failed = outputFailed
+        disk.async {
+            do { try OutputWriter(output: output).replace(files, removing: removed) } catch { failed(Self.writeProblem(error, output)) }
+        }
+    }
+
+    private static func writeProblem(_ error: Error, _ output: URL) -> Diagnostic {
+        .error(output.relativePath, .start, "cannot update the output folder: \(FileSystem.reason(error)); "
+            + "the preview still serves the new pages from memory, but the folder holds older files until a save writes it")
     }
 
     /// Waits until the output folder holds what is served.

@@ -11,6 +11,8 @@ public enum PreviewEvent: Sendable {
     case openPagesServed(changed: Int, milliseconds: Int)
     /// The search index caught up with the pages (it is redone after they are served).
     case searchIndexUpdated(changed: Int, milliseconds: Int)
+    /// The output folder could not be written; pages are still served from memory.
+    case outputFailed(Diagnostic)
 }
 
 /// `certguide serve`: builds the guide, serves it from memory on a loopback port, rebuilds on
@@ -67,6 +69,10 @@ public actor PreviewServer {
         self.options = options
         self.log = log
         builder = PreviewBuilder(options: options.build, snapshot: snapshot)
+        builder.outputFailed = { [hub] problem in
+            log(.outputFailed(problem))
+            Task { await hub.buildFailed([problem.description]) }
+        }
     }
 
     /// Builds, starts listening and watching; returns the address to open.
@@ -190,7 +196,11 @@ public actor PreviewServer {
         searchQueue.async {
             guard newest.isCurrent(generation) else { return }
             let start = DispatchTime.now()
-            let files = builder.searchIndex(for: site)
+            let files: [OutputFile]
+            do throws(DiagnosticsError) { files = try builder.searchIndex(for: site) } catch {
+                log(.failed(error.diagnostics, milliseconds: 0))
+                return
+            }
             buildQueue.async {
                 guard newest.isCurrent(generation) else { return }
                 let changed = builder.publishSearchIndex(files)

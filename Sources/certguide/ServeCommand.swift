@@ -56,6 +56,8 @@ struct ServeCommand: AsyncParsableCommand {
                 say("Open pages rendered first in \(milliseconds) ms (\(changed) files changed); rendering the rest")
             case .searchIndexUpdated(let changed, let milliseconds):
                 if changed > 0 { say("Search index updated in \(milliseconds) ms (\(changed) files changed)") }
+            case .outputFailed(let problem):
+                printer.print([problem])
             }
         }
         let url: URL

@@ -98,7 +98,7 @@ import Testing
             + "than 6 months (`stale_after_months` in site.yml) must be checked against their sources again, then `verified` updated"])
         try site.write("Content/site.yml", "title: T\nbase_url: https://t.example.org/\ndescription: D\nstale_after_months: 0\n")
         #expect(site.check(today: Self.today).diagnostics.map(\.description).contains(
-            "Content/site.yml:4:21: error: `stale_after_months` must be 1 or more, not 0"))
+            "Content/site.yml:4:21: error: `stale_after_months` must be from 1 to 1,200, not `0`"))
     }
 
     @Test func dayArithmetic() {

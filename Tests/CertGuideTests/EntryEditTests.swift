@@ -26,7 +26,7 @@ import Testing
     private static func expectSameAsClean(_ site: TestSite, _ cache: BuildCache, _ patched: GeneratedSite, _ edit: String,
                                           sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let builder = Builder(options: site.options())
-        let search = builder.updatedSearchIndex(for: patched.site, cache: cache)
+        let search = try builder.updatedSearchIndex(for: patched.site, cache: cache)
         let searchPaths = Set(search.map(\.path))
         var files = Dictionary(uniqueKeysWithValues: patched.files.filter { !$0.path.hasPrefix("search/") || !$0.path.hasSuffix(".json") }
             .map { ($0.path, $0.contents) })

@@ -44,7 +44,7 @@ import Testing
 
     @Test func wrongTypeNamesKeyAndLine() throws {
         let found = try problems(of: certification(valid + "\ncost:\n  min: cheap"))
-        #expect(found == ["\(cert):8:8: error: `cost.min` must be a number, not `cheap`"])
+        #expect(found == ["\(cert):8:8: error: `cost.min` must be a number from 0 to 1,000,000, not `cheap`"])
         let list = try problems(of: certification(valid + "\ntopics: cataloging"))
         #expect(list == ["\(cert):7:9: error: `topics` must be a list, like `[a, b]` or lines starting with `- `"])
         let mapping = try problems(of: certification("title: [a, b]\nissuer: I\nsummary: S\nlevel: technician\nverified: 2026-11-01"))

@@ -38,7 +38,7 @@ import Testing
         let alpha = try edit("Content/certifications/alpha-technician.md", "Study the handbook.", "Study the handbook twice.")
         guard case .built(let stale, _, _, _) = builder.update(changed: [alpha], open: [page]) else { Issue.record("second save"); return }
         #expect(served(builder, list).contains("Now cheaper."))
-        if let stale { _ = builder.publishSearchIndex(builder.searchIndex(for: stale)) }
+        if let stale { _ = builder.publishSearchIndex(try builder.searchIndex(for: stale)) }
         let clean = try Builder(options: site.options(versionedAssets: false)).generate().1
         let files = builder.snapshot.current.files
         #expect(Set(files.keys) == Set(clean.map(\.path)))

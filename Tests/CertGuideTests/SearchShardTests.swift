@@ -27,7 +27,7 @@ import Testing
     }
 
     @Test func smallSitesGetOneIndexFile() throws {
-        let files = SearchIndexFiles(site: try Self.guideSite())
+        let files = try SearchIndexFiles(site: try Self.guideSite())
         let manifest = try Self.json(files.files, String(files.manifestURL.dropFirst("/search/".count)))
         #expect(manifest["index"] is String)
         #expect(manifest["shards"] == nil && manifest["dict"] == nil)
@@ -38,8 +38,8 @@ import Testing
 
     @Test func pastTheThresholdEveryWordIsInItsShard() throws {
         let site = try Self.guideSite()
-        let whole = SearchIndexFiles(site: site)
-        let split = SearchIndexFiles(site: site, options: SearchIndexOptions(shardThreshold: 10_000, shardTarget: 4_000))
+        let whole = try SearchIndexFiles(site: site)
+        let split = try SearchIndexFiles(site: site, options: SearchIndexOptions(shardThreshold: 10_000, shardTarget: 4_000))
         let manifest = try Self.json(split.files, String(split.manifestURL.dropFirst("/search/".count)))
         #expect(manifest["index"] == nil)
         let shards = try #require(manifest["shards"] as? [String: Any])

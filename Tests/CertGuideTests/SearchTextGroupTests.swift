@@ -73,7 +73,7 @@ import Testing
 
     @Test func anEditRenamesTheTextFilesOfItsGroupOnly() throws {
         var documents = Self.documents(200)
-        let before = SearchIndexFiles(documents: documents, options: Self.split)
+        let before = try SearchIndexFiles(documents: documents, options: Self.split)
         let manifest = try Self.manifest(before)
         #expect(manifest["version"] as? Int == 6)
         #expect(manifest["shards"] != nil, "the index should be split")
@@ -85,7 +85,7 @@ import Testing
 
         let page = try #require(documents.firstIndex { $0.url == "/certifications/c100/" })
         documents[page].passages = ["Edited summary."]
-        let after = SearchIndexFiles(documents: documents, options: Self.split)
+        let after = try SearchIndexFiles(documents: documents, options: Self.split)
         let edited = try Self.manifest(after)
         #expect(Set(after.files.map(\.path)) == (try Self.impliedPaths(edited)))
 
@@ -111,13 +111,13 @@ import Testing
     /// series (format 4), a page added near the start renamed every text file after it.
     @Test func addingAPageRenamesTheTextFilesOfItsGroupOnly() throws {
         let documents = Self.documents(300)
-        let before = Self.textFiles(SearchIndexFiles(documents: documents, options: Self.split))
+        let before = Self.textFiles(try SearchIndexFiles(documents: documents, options: Self.split))
         var more = documents
         let at = try #require(more.firstIndex { $0.url == "/certifications/c20/" })
         more.insert(SearchDocument(url: "/certifications/added/", title: "Added certification", parent: nil, kind: .certification,
                                    passages: ["A new one."], fields: [.title: "Added certification", .body: "Body."],
                                    level: nil, settings: [], issuer: nil, costBand: nil), at: at)
-        let index = SearchIndexFiles(documents: more, options: Self.split)
+        let index = try SearchIndexFiles(documents: more, options: Self.split)
         let after = Self.textFiles(index)
         #expect(Set(index.files.map(\.path)) == (try Self.impliedPaths(try Self.manifest(index))))
         let gone = Set(before.keys).subtracting(after.keys), added = Set(after.keys).subtracting(before.keys)
@@ -134,7 +134,7 @@ import Testing
         // Small shards, so that there are enough to tell a few from all.
         let options = SearchIndexOptions(shardThreshold: 2_000, shardTarget: 400)
         var documents = Self.documents(200)
-        let before = SearchIndexFiles(documents: documents, options: options)
+        let before = try SearchIndexFiles(documents: documents, options: options)
         let manifest = try Self.manifest(before)
         let oldPaths = try Self.shardPaths(manifest)
         #expect(oldPaths.count >= 10, "only \(oldPaths.count) shards")
@@ -144,7 +144,7 @@ import Testing
         // Page 100 (which has no sections) gains two words other documents have.
         let page = try #require(documents.firstIndex { $0.url == "/certifications/c100/" })
         documents[page].fields[.body] = "Body text 100, the exam."
-        let after = SearchIndexFiles(documents: documents, options: options)
+        let after = try SearchIndexFiles(documents: documents, options: options)
         let edited = try Self.manifest(after)
         let newPaths = try Self.shardPaths(edited)
         #expect(Set(after.files.map(\.path)) == (try Self.impliedPaths(edited)))
@@ -167,7 +167,7 @@ import Testing
     }
 
     @Test func aSmallSiteHasOneGroup() throws {
-        let index = SearchIndexFiles(documents: Self.documents(10))
+        let index = try SearchIndexFiles(documents: Self.documents(10))
         let manifest = try Self.manifest(index)
         let text = try #require(manifest["text"] as? [String: Any])
         #expect(text["files"] as? Int == 1)

@@ -1,7 +1,6 @@
 /// What kind of problem a check found: its severity, and its name in the summary line.
 public enum CheckKind: String, Sendable, CaseIterable {
     case buildError
-    case invalidSetting
     case brokenLink
     case missingFile
     case missingAltText
@@ -16,7 +15,7 @@ public enum CheckKind: String, Sendable, CaseIterable {
 
     public var severity: Diagnostic.Severity {
         switch self {
-        case .buildError, .invalidSetting, .brokenLink, .missingFile: .error
+        case .buildError, .brokenLink, .missingFile: .error
         case .unconfirmedExternalLink: .note
         default: .warning
         }
@@ -26,7 +25,6 @@ public enum CheckKind: String, Sendable, CaseIterable {
     public func counted(_ count: Int) -> String {
         let (one, many): (String, String) = switch self {
         case .buildError: ("build error", "build errors")
-        case .invalidSetting: ("invalid setting", "invalid settings")
         case .brokenLink: ("broken link", "broken links")
         case .missingFile: ("missing file", "missing files")
         case .missingAltText: ("image without alt text", "images without alt text")

@@ -62,7 +62,7 @@ public struct ContentLoader: Sendable {
         do {
             return try fileSystem.read(contentDirectory.appendingPathComponent(relative))
         } catch {
-            diagnostics.append(.error(display(relative), .start, "cannot read file: \(Self.reason(error))"))
+            diagnostics.append(.error(display(relative), .start, "cannot read file: \(FileSystem.reason(error))"))
             return nil
         }
     }
@@ -103,7 +103,7 @@ public struct ContentLoader: Sendable {
         do {
             files = try fileSystem.listFiles(folderURL).filter { $0.hasSuffix(".md") }
         } catch {
-            diagnostics.append(.error(display(folder), .start, "cannot list folder: \(Self.reason(error))"))
+            diagnostics.append(.error(display(folder), .start, "cannot list folder: \(FileSystem.reason(error))"))
             return []
         }
         var seen: [String: String] = [:]
@@ -197,12 +197,4 @@ public struct ContentLoader: Sendable {
             }
     }
 
-    static func reason(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoPermissionError { return "permission denied" }
-        return nsError.localizedDescription
-    }
 }

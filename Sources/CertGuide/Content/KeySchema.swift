@@ -8,15 +8,21 @@ indirect enum KeySchema: Sendable {
     /// value of a file is reported in one run, not only the first one the decoder meets.
     case value(ScalarKind)
     case list(of: KeySchema)
-    case mapping(keys: [(String, KeySchema)], required: Set<String>)
+    /// `ordered` pairs two keys of numbers (`min`, `max`) where the second may not be less than
+    /// the first: a swapped pair would otherwise reach the page as a range that runs backwards.
+    case mapping(keys: [(String, KeySchema)], required: Set<String>, ordered: [(low: String, high: String)])
 
-    static func mapping(_ keys: KeyValuePairs<String, KeySchema>, required: Set<String> = []) -> KeySchema {
-        .mapping(keys: keys.map { ($0.key, $0.value) }, required: required)
+    static func mapping(_ keys: KeyValuePairs<String, KeySchema>, required: Set<String> = [],
+                        ordered: [(low: String, high: String)] = []) -> KeySchema {
+        .mapping(keys: keys.map { ($0.key, $0.value) }, required: required, ordered: ordered)
     }
 
     static let text = KeySchema.value(.text)
-    static let integer = KeySchema.value(.integer)
-    static let number = KeySchema.value(.number)
+    /// Any whole number that fits the program (`order`): it is only compared, never shown.
+    static let integer = KeySchema.value(.integer(.anyInteger))
+
+    static func integer(_ range: NumberRange) -> KeySchema { .value(.integer(range)) }
+    static func number(_ range: NumberRange) -> KeySchema { .value(.number(range)) }
     static let flag = KeySchema.value(.flag)
     static let date = KeySchema.value(.date)
     static let webAddress = KeySchema.value(.webAddress)
@@ -24,7 +30,11 @@ indirect enum KeySchema: Sendable {
 }
 
 enum ScalarKind: Sendable {
-    case text, integer, number, flag, date
+    case text, flag, date
+    /// A whole number within the range.
+    case integer(NumberRange)
+    /// A finite number within the range: `.nan`, `inf` and `1e400` are not figures a page can show.
+    case number(NumberRange)
     /// An absolute `http(s)://` address: anything else (`javascript:`, `data:`) would become a
     /// link that runs code when a reader clicks it.
     case webAddress
@@ -38,10 +48,17 @@ enum ScalarKind: Sendable {
         switch self {
         case .text:
             return nil
-        case .integer:
-            return Int(value) == nil ? "`\(path)` must be a whole number, not `\(value)`" : nil
-        case .number:
-            return Double(value) == nil ? "`\(path)` must be a number, not `\(value)`" : nil
+        case .integer(let range):
+            guard let number = Int(value) else {
+                let described = range == .anyInteger ? "" : " \(range.description)"
+                return "`\(path)` must be a whole number\(described), not `\(value)`"
+            }
+            return range.contains(Double(number)) ? nil : "`\(path)` must be \(range.description), not `\(value)`"
+        case .number(let range):
+            guard let number = Double(value), number.isFinite else {
+                return "`\(path)` must be a number \(range.description), not `\(value)`"
+            }
+            return range.contains(number) ? nil : "`\(path)` must be \(range.description), not `\(value)`"
         case .flag:
             return ["true", "false", "yes", "no", "on", "off"].contains(value.lowercased()) ? nil : "`\(path)` must be `true` or `false`, not `\(value)`"
         case .date:
@@ -57,6 +74,11 @@ enum ScalarKind: Sendable {
         }
     }
 
+    var isText: Bool {
+        if case .text = self { return true }
+        return false
+    }
+
     private static func isWebAddress(_ value: String) -> Bool {
         let lowered = value.lowercased()
         guard lowered.hasPrefix("https://") || lowered.hasPrefix("http://"), let url = URL(string: value) else { return false }
@@ -69,7 +91,7 @@ extension KeySchema {
     func problems(in node: YAMLNodeView, path: String) -> [(SourceLocation, String)] {
         switch self {
         case .value(let kind):
-            if node.isNull { return [(node.location, "`\(path)` has no value")] }
+            if node.isNull || (kind.isText && node.string?.isEmpty == true) { return [(node.location, "`\(path)` has no value")] }
             guard let string = node.string else {
                 return [(node.location, "`\(path)` must be a single value, not a list or mapping")]
             }
@@ -82,7 +104,7 @@ extension KeySchema {
             return items.enumerated().flatMap { index, element in
                 item.problems(in: element, path: "\(path)[\(index)]")
             }
-        case .mapping(let keys, let required):
+        case .mapping(let keys, let required, let ordered):
             guard let pairs = node.pairs else {
                 return [(node.location, path.isEmpty
                     ? "front matter must be a mapping of `key: value` lines"
@@ -90,6 +112,7 @@ extension KeySchema {
             }
             var found: [(SourceLocation, String)] = []
             var present = Set<String>()
+            var numbers: [String: (Double, YAMLNodeView)] = [:]
             let known = Dictionary(keys, uniquingKeysWith: { a, _ in a })
             for (keyNode, valueNode) in pairs {
                 let key = keyNode.string ?? ""
@@ -99,8 +122,19 @@ extension KeySchema {
                     found.append((keyNode.location, "unknown key `\(key)`\(place)\(Suggestion.hint(for: key, in: keys.map(\.0)))"))
                     continue
                 }
+                // An optional key without a value (`max: null`, `max: ~`, `max:`) is as if absent.
+                if valueNode.isNull, !required.contains(key) { continue }
                 present.insert(key)
-                found += schema.problems(in: valueNode, path: keyPath)
+                let problems = schema.problems(in: valueNode, path: keyPath)
+                if problems.isEmpty, let number = valueNode.string.flatMap(Double.init) { numbers[key] = (number, valueNode) }
+                found += problems
+            }
+            for (low, high) in ordered {
+                guard let (lowest, _) = numbers[low], let (highest, highNode) = numbers[high], highest < lowest else { continue }
+                let lowPath = path.isEmpty ? low : "\(path).\(low)", highPath = path.isEmpty ? high : "\(path).\(high)"
+                found.append((highNode.location,
+                    "`\(highPath)` (\(highNode.string ?? "")) is less than `\(lowPath)` (\(numbers[low]?.1.string ?? "")); "
+                        + "`\(low)` takes the smaller figure and `\(high)` the larger, so swap them"))
             }
             for key in keys.map(\.0) where required.contains(key) && !present.contains(key) {
                 let place = path.isEmpty ? "" : " in `\(path)`"

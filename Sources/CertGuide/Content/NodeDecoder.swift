@@ -33,10 +33,7 @@ struct NodeDecoder: Decoder {
         Single(node: node, codingPath: codingPath)
     }
 
-    static func isNull(_ node: Node) -> Bool {
-        guard let scalar = node.scalar, scalar.style == .plain else { return false }
-        return scalar.string.isEmpty || scalar.string == "~" || scalar.string.lowercased() == "null"
-    }
+    static func isNull(_ node: Node) -> Bool { YAMLNodeView.isNull(node) }
 
     static func mismatch(_ type: Any.Type, _ path: [CodingKey], _ node: Node) -> DecodingError {
         .typeMismatch(type, .init(codingPath: path, debugDescription: "expected \(type), found `\(node.scalar?.string ?? "a list or mapping")`"))
@@ -53,7 +50,7 @@ struct NodeDecoder: Decoder {
             return number as! T
         }
         if T.self == Double.self {
-            guard let number = node.scalar.flatMap({ Double($0.string) }) else { throw mismatch(type, path, node) }
+            guard let number = node.scalar.flatMap({ Double($0.string) }), number.isFinite else { throw mismatch(type, path, node) }
             return number as! T
         }
         if T.self == Bool.self {

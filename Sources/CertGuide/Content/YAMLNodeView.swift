@@ -10,7 +10,17 @@ struct YAMLNodeView {
 
     var string: String? { node.scalar?.string }
 
-    var isNull: Bool { node.scalar.map { $0.string.isEmpty || $0.string == "~" || $0.string == "null" } ?? false }
+    var isNull: Bool { Self.isNull(node) }
+
+    /// YAML 1.2's core schema: an unquoted empty value, `~`, `null`, `Null` or `NULL`. The one
+    /// rule of the schema check and the decoder, so what one reads as absent the other does.
+    static func isNull(_ node: Node) -> Bool {
+        guard let scalar = node.scalar, scalar.style == .plain else { return false }
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
+    }
 
     var items: [YAMLNodeView]? { node.sequence.map { $0.map(YAMLNodeView.init) } }
 

@@ -38,3 +38,15 @@ public struct FileSystem: Sendable {
         stamp: { url in FileStamp.of(path: url.path) }
     )
 }
+
+extension FileSystem {
+    /// Why a file operation failed, in a few words ("No such file or directory", "permission denied").
+    public static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            return String(cString: strerror(Int32(underlying.code)))
+        }
+        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoPermissionError { return "permission denied" }
+        return nsError.localizedDescription
+    }
+}

@@ -76,14 +76,10 @@ public struct OutputWriter: Sendable {
 }
 
 extension OutputWriter {
-    /// Writes changed files in place and deletes removed ones: the preview's rebuilds, where
-    /// swapping the whole folder on every save would be wasted work.
-    public func update(_ files: [OutputFile], removing removed: Set<String>) {
-        try? replace(files, removing: removed)
-    }
-
-    /// `update`, stopping at the first file that cannot be written. A folder left empty by a
-    /// removal goes too, so the folder matches what a full build writes.
+    /// Writes changed files in place and deletes removed ones (the preview's rebuilds and
+    /// `build --incremental`, where swapping the whole folder would be wasted work), stopping
+    /// at the first file that cannot be written. A folder left empty by a removal goes too, so
+    /// the folder matches what a full build writes.
     public func replace(_ files: [OutputFile], removing removed: Set<String>) throws {
         let manager = FileManager.default
         for file in files {

@@ -5,13 +5,20 @@ public struct ChartScale: Sendable, Equatable {
 
     /// Ticks for values up to `largest`, choosing the smallest step from `steps` (ascending)
     /// that needs at most `maxIntervals` intervals; the last step is used when none does.
+    /// Any `largest` makes a scale of at most `maxIntervals` intervals: past the biggest step the
+    /// step grows by powers of ten (the schema bounds a guide's figures; the chart never traps).
     public init(largest: Double, steps: [Double], maxIntervals: Int = 7) {
-        let largest = max(largest, 0)
-        let step = steps.first { (largest / $0).rounded(.up) <= Double(maxIntervals) } ?? steps[steps.count - 1]
+        let intervals = Double(max(maxIntervals, 1))
+        let largest = largest.isFinite ? min(max(largest, 0), Self.limit) : 0
+        var step = steps.first { $0 > 0 && (largest / $0).rounded(.up) <= intervals } ?? steps.last.map { max($0, 1) } ?? 1
+        while (largest / step).rounded(.up) > intervals { step *= 10 }
         self.step = step
         // At least one interval, so an axis of zeros still has a length.
         self.maximum = max((largest / step).rounded(.up), 1) * step
     }
+
+    /// The largest value an axis reaches; anything above is drawn at its end.
+    static let limit = 1e15
 
     /// Months read best in steps that divide a year.
     public static func months(largest: Double) -> ChartScale {
@@ -30,12 +37,14 @@ public struct ChartScale: Sendable, Equatable {
     }
 
     public var ticks: [Double] {
-        let count = Int((maximum / step).rounded())
-        return (0...count).map { Double($0) * step }
+        // The initializer keeps the count between 1 and `maxIntervals`.
+        let count = Int(exactly: (maximum / step).rounded()) ?? 1
+        return (0...max(count, 1)).map { Double($0) * step }
     }
 
-    /// Where `value` falls between `low` (at zero) and `high` (at the maximum).
+    /// Where `value` falls between `low` (at zero) and `high` (at the maximum), clamped to that span.
     func position(_ value: Double, from low: Double, to high: Double) -> Double {
-        low + (high - low) * value / maximum
+        let fraction = value.isFinite ? min(max(value / maximum, 0), 1) : 0
+        return low + (high - low) * fraction
     }
 }

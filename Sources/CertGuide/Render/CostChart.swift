@@ -86,10 +86,13 @@ public struct CostChart: Sendable {
         let plot = Self.plot
         func x(_ value: Double) -> Double { months.position(value, from: plot.minX, to: plot.maxX) }
         func y(_ value: Double) -> Double { money.position(value, from: plot.maxY, to: plot.minY) }
-        var points: [Point] = items.map { item in
-            let (cost, duration) = (item.cost!, item.duration!)
-            let xSpan = x(duration.min)...x(duration.max ?? duration.min)
-            let ySpan = y(cost.max ?? cost.min)...y(cost.min)
+        func span(_ a: Double, _ b: Double) -> ClosedRange<Double> { min(a, b)...max(a, b) }
+        var points: [Point] = items.compactMap { item in
+            guard let cost = item.cost, let duration = item.duration else { return nil }
+            // Ends in either order: the schema refuses a swapped pair, and a range from
+            // anywhere else must not trap here.
+            let xSpan = span(x(duration.min), x(duration.max ?? duration.min))
+            let ySpan = span(y(cost.max ?? cost.min), y(cost.min))
             let dot = ((xSpan.lowerBound + xSpan.upperBound) / 2, (ySpan.lowerBound + ySpan.upperBound) / 2)
             let placeholder = ChartLabel(text: "", x: dot.0, y: dot.1, anchor: .start)
             return Point(item: item, x: dot.0, y: dot.1, xSpan: xSpan, ySpan: ySpan, label: placeholder)
@@ -170,7 +173,8 @@ public struct CostChart: Sendable {
 
     /// Coordinates to a tenth, without locale or exponent: the same text on every machine.
     static func number(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
+        // Drawing coordinates stay inside the chart; a value from nowhere becomes 0, not a trap.
+        let tenths = Int(exactly: (value * 10).rounded()) ?? 0
         let sign = tenths < 0 ? "-" : ""
         let whole = abs(tenths) / 10, fraction = abs(tenths) % 10
         return fraction == 0 ? "\(sign)\(whole)" : "\(sign)\(whole).\(fraction)"

@@ -2,8 +2,13 @@ import Foundation
 
 /// Certification facts as readers read them: "$175–$225", "4 months", "100 questions · 70% to pass".
 public enum Facts {
+    /// "175", "2.5", "0.33": at most two decimals, none when whole. Any `Double` is written,
+    /// whatever its size (the schema bounds the figures of a guide; a formatter never traps).
     public static func number(_ value: Double) -> String {
-        value.rounded() == value ? String(Int(value)) : String(format: "%.2f", value).replacingOccurrences(of: #"\.?0+$"#, with: "", options: .regularExpression)
+        guard value.isFinite else { return value.isNaN ? "?" : (value < 0 ? "-∞" : "∞") }
+        if abs(value) < 1e15, let whole = Int(exactly: value) { return String(whole) }
+        guard abs(value) < 1e15 else { return String(value) }
+        return String(format: "%.2f", value).replacingOccurrences(of: #"\.?0+$"#, with: "", options: .regularExpression)
     }
 
     public static func money(_ value: Double, currency: String?) -> String {

@@ -27,7 +27,7 @@ public struct TemplateLibrary: Sendable {
         do {
             files = try fileSystem.listFiles(directory).filter { $0.hasSuffix(".mustache") }
         } catch {
-            throw DiagnosticsError([.error(root, .start, "cannot read the templates folder: \(ContentLoader.reason(error))")])
+            throw DiagnosticsError([.error(root, .start, "cannot read the templates folder: \(FileSystem.reason(error))")])
         }
         for file in files {
             let name = String(file.split(separator: "/").last!.dropLast(".mustache".count))

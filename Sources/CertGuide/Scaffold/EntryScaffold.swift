@@ -45,7 +45,7 @@ public struct EntryScaffold: Sendable {
             let exists = FileManager.default.fileExists(atPath: url.path)
             throw DiagnosticsError([.error(display, .start, exists
                 ? "`\(display)` already exists; edit it, or choose another title"
-                : "cannot write the file: \(ContentLoader.reason(error))")])
+                : "cannot write the file: \(FileSystem.reason(error))")])
         }
         return display
     }

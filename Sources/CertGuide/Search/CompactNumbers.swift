@@ -5,8 +5,14 @@
 public enum CompactNumbers {
     static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_".utf8)
 
-    static func append(_ value: Int, to bytes: inout [UInt8]) {
-        precondition(value >= 0, "negative numbers are not encoded")
+    /// The numbers are counts and gaps between ascending document numbers, never negative as
+    /// the index builds them; a bug that made one so is an error of the build, not a trap.
+    struct NegativeNumber: Error {
+        var value: Int
+    }
+
+    static func append(_ value: Int, to bytes: inout [UInt8]) throws(NegativeNumber) {
+        guard value >= 0 else { throw NegativeNumber(value: value) }
         var rest = value
         while rest >= 32 {
             bytes.append(alphabet[32 + (rest & 31)])
@@ -15,9 +21,9 @@ public enum CompactNumbers {
         bytes.append(alphabet[rest])
     }
 
-    static func encode(_ values: [Int]) -> [UInt8] {
+    static func encode(_ values: [Int]) throws(NegativeNumber) -> [UInt8] {
         var bytes: [UInt8] = []
-        for value in values { append(value, to: &bytes) }
+        for value in values { try append(value, to: &bytes) }
         return bytes
     }
 

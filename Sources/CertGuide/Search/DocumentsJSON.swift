@@ -7,7 +7,7 @@
 /// - text: `{"docs": [[url, title, passage, …], …]}` for the documents of a run of pages; a
 ///   section's url is only `#anchor`, after its page's.
 enum DocumentsJSON {
-    static func meta(_ index: SearchIndex, _ facets: SearchFacets) -> [UInt8] {
+    static func meta(_ index: SearchIndex, _ facets: SearchFacets) throws(CompactNumbers.NegativeNumber) -> [UInt8] {
         var pages: [Int] = []
         for (number, document) in index.documents.enumerated() where document.parent == nil {
             let sections = index.documents[(number + 1)...].prefix { $0.parent == number }.count
@@ -20,7 +20,7 @@ enum DocumentsJSON {
         }
         var writer = JSONWriter()
         writer.raw("{\"pages\":\"")
-        writer.raw(CompactNumbers.encode(pages))
+        writer.raw(try CompactNumbers.encode(pages))
         writer.raw("\",\n\"lengths\":\"")
         writer.raw(LengthCode.encode(index.lengths))
         writer.raw("\"}\n")
@@ -55,13 +55,13 @@ enum DocumentsJSON {
     /// Words in at least two documents, with how many: what a split index corrects typos
     /// against, so a correction need not be in a shard already loaded. Words found once are
     /// left out; they are most of the words and rarely what a reader meant.
-    static func dictionary(_ index: SearchIndex, _ terms: [String]) -> [UInt8] {
+    static func dictionary(_ index: SearchIndex, _ terms: [String]) throws(CompactNumbers.NegativeNumber) -> [UInt8] {
         let common = terms.filter { index.postings[$0]!.count >= 2 }
         var writer = JSONWriter()
         writer.raw("{\"terms\":")
         writer.strings(common)
         writer.raw(",\n\"counts\":\"")
-        writer.raw(CompactNumbers.encode(common.map { index.postings[$0]!.count - 2 }))
+        writer.raw(try CompactNumbers.encode(common.map { index.postings[$0]!.count - 2 }))
         writer.raw("\"}\n")
         return writer.bytes
     }

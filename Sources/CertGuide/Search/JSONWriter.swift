@@ -19,8 +19,13 @@ struct JSONWriter {
         bytes += digits.reversed()
     }
 
+    /// Any `Double`: whole ones without a fraction, others to a thousandth, and `null` for what
+    /// JSON cannot hold (the schema keeps such figures out; this never traps if one gets in).
     mutating func number(_ value: Double) {
-        raw(value.rounded() == value ? String(Int(value)) : String((value * 1000).rounded() / 1000))
+        guard value.isFinite else { return raw("null") }
+        guard abs(value) < 1e15 else { return raw(String(value)) }
+        if let whole = Int(exactly: value) { return number(whole) }
+        raw(String((value * 1000).rounded() / 1000))
     }
 
     mutating func string(_ value: String) {

@@ -5,16 +5,16 @@
 /// nothing, and most gaps fit one character.
 public enum PostingsJSON {
     /// `[2 (1), 4 (9), 9 (1)]` -> numbers `4, 3, 7, 8` -> `"4378"`.
-    static func encode(_ postings: [SearchIndex.Posting]) -> [UInt8] {
+    static func encode(_ postings: [SearchIndex.Posting]) throws(CompactNumbers.NegativeNumber) -> [UInt8] {
         var bytes: [UInt8] = []
         var previous = -1
         for posting in postings {
             let gap = posting.document - previous - 1
             if posting.weight == 1 {
-                CompactNumbers.append(gap * 2, to: &bytes)
+                try CompactNumbers.append(gap * 2, to: &bytes)
             } else {
-                CompactNumbers.append(gap * 2 + 1, to: &bytes)
-                CompactNumbers.append(posting.weight - 2, to: &bytes)
+                try CompactNumbers.append(gap * 2 + 1, to: &bytes)
+                try CompactNumbers.append(posting.weight - 2, to: &bytes)
             }
             previous = posting.document
         }
@@ -32,7 +32,7 @@ public enum PostingsJSON {
         for (index, term) in terms.enumerated() {
             if index > 0 { writer.raw(",\n") }
             writer.raw([0x22])
-            writer.raw(encoded[term]!)
+            writer.raw(encoded[term] ?? [])
             writer.raw([0x22])
         }
         writer.raw("]}\n")

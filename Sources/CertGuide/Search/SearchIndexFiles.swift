@@ -39,11 +39,24 @@ public struct SearchIndexFiles: Sendable {
     public var manifestURL: String
     public var index: SearchIndex
 
-    public init(site: Site, options: SearchIndexOptions = .init()) {
-        self.init(documents: SearchDocuments.collect(from: site), options: options)
+    /// The index's numbers are counts, never negative; one that is means a bug of certguide.
+    public struct InternalError: Error, Sendable {
+        public var message: String
     }
 
-    public init(documents: [SearchDocument], options: SearchIndexOptions = .init()) {
+    public init(site: Site, options: SearchIndexOptions = .init()) throws(InternalError) {
+        try self.init(documents: SearchDocuments.collect(from: site), options: options)
+    }
+
+    public init(documents: [SearchDocument], options: SearchIndexOptions = .init()) throws(InternalError) {
+        do {
+            try self.init(checked: documents, options: options)
+        } catch {
+            throw InternalError(message: "the search index would hold the negative number \(error.value), which its format cannot write")
+        }
+    }
+
+    private init(checked documents: [SearchDocument], options: SearchIndexOptions) throws(CompactNumbers.NegativeNumber) {
         let index = IndexBuilder.build(documents)
         let facets = SearchFacets(documents)
         var files: [OutputFile] = []
@@ -74,8 +87,8 @@ public struct SearchIndexFiles: Sendable {
         let terms = index.terms
         var encoded: [String: [UInt8]] = [:]
         encoded.reserveCapacity(terms.count)
-        for term in terms { encoded[term] = PostingsJSON.encode(index.postings[term]!) }
-        let size = { (term: String) in PostingsJSON.size(term, encoded[term]!) }
+        for term in terms { encoded[term] = try PostingsJSON.encode(index.postings[term] ?? []) }
+        let size = { (term: String) in PostingsJSON.size(term, encoded[term] ?? []) }
         let split = terms.reduce(0) { $0 + size($1) } > options.shardThreshold
 
         var manifest = JSONWriter()
@@ -84,13 +97,13 @@ public struct SearchIndexFiles: Sendable {
         manifest.raw(",\"averageLength\":")
         manifest.number(index.averageLength)
         manifest.raw(",\"meta\":")
-        manifest.string(add("meta", DocumentsJSON.meta(index, facets)))
+        manifest.string(add("meta", try DocumentsJSON.meta(index, facets)))
         let pages = documents.filter { $0.parent == nil }.map(\.url)
         let perFile = split ? max(1, options.textPagesPerFile) : max(1, pages.count)
         let text = DocumentsJSON.text(documents, pagesPerFile: perFile)
         let sizes = Self.textGroupSizes(stride(from: 0, to: pages.count, by: perFile).map { pages[$0] })
         manifest.raw(",\"text\":{\"pages\":\(perFile),\"files\":\(text.count),\"sizes\":\"")
-        manifest.raw(CompactNumbers.encode(sizes))
+        manifest.raw(try CompactNumbers.encode(sizes))
         manifest.raw("\",\"hashes\":")
         manifest.string(addGroups("text", text, sizes: sizes, numberedInGroup: true))
         manifest.raw("}")
@@ -105,7 +118,7 @@ public struct SearchIndexFiles: Sendable {
             manifest.string(addGroups("shard", shards.map { PostingsJSON.file($0.terms, encoded) },
                                       sizes: Array(repeating: 1, count: shards.count), numberedInGroup: false))
             manifest.raw("},\"dict\":")
-            manifest.string(add("dict", DocumentsJSON.dictionary(index, terms)))
+            manifest.string(add("dict", try DocumentsJSON.dictionary(index, terms)))
         } else {
             manifest.raw(",\"index\":")
             manifest.string(add("index", PostingsJSON.file(terms, encoded)))

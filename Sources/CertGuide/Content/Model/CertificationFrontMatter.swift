@@ -66,16 +66,32 @@ public struct CertificationFrontMatter: Codable, Sendable {
         case durationMonths = "duration_months"
     }
 
+    /// What each figure may be (README, "Number ranges"). The guide's own entries run from
+    /// $80 to $625, 3 to 24 months, exams of up to 150 questions and 3 hours, renewal every 3
+    /// to 5 years: the bounds leave room for any real credential and still catch a slipped digit.
+    enum Bounds {
+        static let cost = NumberRange.from(0, to: 1_000_000)
+        /// Fifty years: no course of study takes longer.
+        static let months = NumberRange.above(0, atMost: 600)
+        static let questions = NumberRange.from(1, to: 10_000)
+        static let percent = NumberRange.from(0, to: 100)
+        /// A hundred hours, for exams taken over several days.
+        static let minutes = NumberRange.from(1, to: 6_000)
+        static let renewalYears = NumberRange.above(0, atMost: 100)
+    }
+
     static let schema = KeySchema.mapping([
         "title": .text, "abbreviation": .text, "issuer": .text, "summary": .text,
         "level": .value(.word("level", Level.allCases.map(\.rawValue))),
         "settings": .list(of: .value(.word("setting", Setting.allCases.map(\.rawValue)))), "topics": .list(of: .text),
-        "cost": .mapping(["min": .number, "max": .number, "currency": .text, "note": .text], required: ["min"]),
-        "duration_months": .mapping(["min": .number, "max": .number], required: ["min"]),
-        "exam": .mapping(["format": .list(of: .text), "questions": .integer,
-                          "passing_score_percent": .number, "length_minutes": .integer]),
+        "cost": .mapping(["min": .number(Bounds.cost), "max": .number(Bounds.cost), "currency": .text, "note": .text],
+                         required: ["min"], ordered: [("min", "max")]),
+        "duration_months": .mapping(["min": .number(Bounds.months), "max": .number(Bounds.months)],
+                                    required: ["min"], ordered: [("min", "max")]),
+        "exam": .mapping(["format": .list(of: .text), "questions": .integer(Bounds.questions),
+                          "passing_score_percent": .number(Bounds.percent), "length_minutes": .integer(Bounds.minutes)]),
         "eligibility": .list(of: .text),
-        "renewal": .mapping(["every_years": .number, "by": .text]),
+        "renewal": .mapping(["every_years": .number(Bounds.renewalYears), "by": .text]),
         "verified": .date, "sources": .list(of: SourceLink.schema),
         "draft": .flag, "aliases": .list(of: .text),
     ], required: ["title", "issuer", "summary", "level", "verified"])

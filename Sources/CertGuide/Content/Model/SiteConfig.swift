@@ -22,7 +22,7 @@ public struct SiteConfig: Codable, Sendable {
 
     static let schema = KeySchema.mapping([
         "title": .text, "base_url": .webAddress, "description": .text, "language": .text,
-        "stale_after_months": .integer, "raw_html": .flag,
+        "stale_after_months": .integer(.from(1, to: 1_200)), "raw_html": .flag,
         "nav": .list(of: .mapping(["title": .text, "url": .siteLink], required: ["title", "url"])),
     ], required: ["title", "base_url", "description"])
 }
