@@ -17,20 +17,20 @@ import Testing
         }
     }
 
-    private func start(poll: Bool = false) async throws -> Running {
+    func start(poll: Bool = false, log: @escaping @Sendable (PreviewEvent) -> Void = { _ in }) async throws -> Running {
         let site = try TestSite()
-        let server = PreviewServer(options: .init(build: site.options(versionedAssets: false), port: 0, pollFiles: poll))
+        let server = PreviewServer(options: .init(build: site.options(versionedAssets: false), port: 0, pollFiles: poll), log: log)
         let url = try await server.start()
         return Running(site: site, server: server, client: RawHTTPClient(port: UInt16(url.port!)))
     }
 
-    private func finish(_ running: Running) async {
+    func finish(_ running: Running) async {
         await running.server.stop()
         running.site.cleanUp()
     }
 
     /// Polls until `condition` holds or `seconds` pass.
-    private func eventually(_ seconds: TimeInterval = 5, _ condition: () async throws -> Bool) async rethrows -> Bool {
+    func eventually(_ seconds: TimeInterval = 5, _ condition: () async throws -> Bool) async rethrows -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             if try await condition() { return true }
