@@ -54,6 +54,8 @@ public struct BuildReport: Sendable {
     public var output: URL
     /// Files written: all of them, or with `--incremental` those that changed.
     public var written: Int
+    /// What loading found that does not stop a build (a file name published at another slug).
+    public var warnings: [Diagnostic]
 }
 
 /// A site built in memory.
@@ -69,6 +71,8 @@ public struct GeneratedSite: Sendable {
     /// Files that changed but still hold their last version (`generate(cache:renderFirst:)`),
     /// until `completeDeferred` makes them.
     public var deferred = Set<String>()
+    /// What loading found that does not stop a build.
+    public var warnings: [Diagnostic] = []
     /// What `patchEntries` needs to render pages again without loading anything else.
     var templates: TemplateLibrary?
     var links = SiteLinks(searchManifest: "", assets: [])
@@ -163,7 +167,7 @@ public struct Builder: Sendable {
         }
         cache?.finishBuild()
         return GeneratedSite(site: site, files: files.sorted { $0.path < $1.path }, fresh: fresh, searchIndexMilliseconds: searchTime,
-                             searchIsStale: deferred != nil, deferred: later, templates: templates, links: links)
+                             searchIsStale: deferred != nil, deferred: later, warnings: diagnostics.sortedForDisplay(), templates: templates, links: links)
     }
 
     /// Makes the files `generate(cache:renderFirst:)` left at their last version, puts them in
@@ -297,7 +301,7 @@ public struct Builder: Sendable {
     /// With `today`, the checks of `certguide check`: any error or warning stops the build.
     private func strictCheck(_ generated: GeneratedSite, asOf today: Day?) throws(DiagnosticsError) {
         guard let today else { return }
-        let report = SiteChecker(options: options, today: today).check(site: generated.site, files: generated.files)
+        let report = SiteChecker(options: options, today: today).check(generated)
         if report.failed(strict: true) { throw DiagnosticsError(report.diagnostics) }
     }
 
@@ -306,7 +310,7 @@ public struct Builder: Sendable {
         return BuildReport(pages: generated.files.filter(\.isPage).count, files: generated.files.count,
                            certifications: site.certifications.count, faqs: site.faqs.count, freePages: site.pages.count,
                            milliseconds: Self.milliseconds(since: start), searchIndexMilliseconds: generated.searchIndexMilliseconds,
-                           output: options.outputDirectory, written: written)
+                           output: options.outputDirectory, written: written, warnings: generated.warnings)
     }
 
     /// What a cache must have been made with to be reused: these options and this executable.

@@ -70,6 +70,7 @@ struct BuildCommand: ParsableCommand {
                 report = incremental ? try builder.buildIncrementally(cacheFolder: cacheFolder(options.outputDirectory), strictCheckAsOf: today)
                     : try builder.build(strictCheckAsOf: today)
             }
+            DiagnosticPrinter.standardError.print(report.warnings)
             let written = incremental ? ", \(report.written) file\(report.written == 1 ? "" : "s") written" : ""
             print("Built \(report.pages) pages (\(report.certifications) certifications, \(report.faqs) FAQs, "
                   + "\(report.freePages) pages) in \(report.milliseconds) ms\(written) → \(location.output)/")

@@ -1,6 +1,8 @@
 /// What kind of problem a check found: its severity, and its name in the summary line.
 public enum CheckKind: String, Sendable, CaseIterable {
     case buildError
+    /// A warning of the build itself (a file name published at another slug).
+    case buildWarning
     case brokenLink
     case missingFile
     case missingAltText
@@ -25,6 +27,7 @@ public enum CheckKind: String, Sendable, CaseIterable {
     public func counted(_ count: Int) -> String {
         let (one, many): (String, String) = switch self {
         case .buildError: ("build error", "build errors")
+        case .buildWarning: ("build warning", "build warnings")
         case .brokenLink: ("broken link", "broken links")
         case .missingFile: ("missing file", "missing files")
         case .missingAltText: ("image without alt text", "images without alt text")

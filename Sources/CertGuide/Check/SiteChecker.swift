@@ -20,14 +20,22 @@ public struct SiteChecker: Sendable {
     /// its build errors, since the other checks need the built pages.
     public func run() -> CheckReport {
         do {
-            let (site, files) = try Builder(options: options).generate()
-            return check(site: site, files: files)
+            return check(try Builder(options: options).generate(cache: nil))
         } catch {
-            return CheckReport(findings: error.diagnostics.map { CheckFinding(.buildError, $0) }, externalLinks: [], size: nil)
+            return CheckReport(findings: error.diagnostics.map { CheckFinding($0.severity == .error ? .buildError : .buildWarning, $0) },
+                               externalLinks: [], size: nil)
         }
     }
 
-    /// Checks a site already built (by `build --strict`, which then writes the same files).
+    /// Checks a site already built (by `build --strict`, which then writes the same files),
+    /// with the warnings of its build.
+    public func check(_ generated: GeneratedSite) -> CheckReport {
+        var report = check(site: generated.site, files: generated.files)
+        report.findings = (generated.warnings.map { CheckFinding(.buildWarning, $0) } + report.findings)
+            .sorted { Self.isOrdered($0.diagnostic, $1.diagnostic) }
+        return report
+    }
+
     public func check(site: Site, files: [OutputFile]) -> CheckReport {
         let (settings, settingsLocations) = loadSettings()
         let context = CheckContext(site: site, files: files, today: today, templates: loadTemplates(),

@@ -47,7 +47,7 @@ public struct ContentLoader: Sendable {
             faqs.removeAll { $0.frontMatter.draft == true }
             pages.removeAll { $0.frontMatter.draft == true }
         }
-        let certificationSlugs = Set(paths.filter { $0.hasPrefix("certifications/") }.map { String($0.split(separator: "/").last!.dropLast(3)) })
+        let certificationSlugs = Set(paths.filter { $0.hasPrefix("certifications/") }.compactMap { Slug.ofFile(atPath: $0) })
         diagnostics += RelationValidator(certifications: certifications, faqs: faqs, pages: pages, certificationSlugs: certificationSlugs).problems()
         cache?.keepFiles(paths)
         return (config.map { SiteContent(config: $0, certifications: certifications, faqs: faqs, pages: pages, allPaths: paths,
@@ -110,11 +110,17 @@ public struct ContentLoader: Sendable {
         var candidates: [(relative: String, slug: String)] = []
         for file in files {
             let relative = "\(folder)/\(file)"
-            let slug = String(file.split(separator: "/").last!.dropLast(3))
-            guard slug.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }), !slug.isEmpty else {
+            let name = String(file.split(separator: "/").last?.dropLast(3) ?? "")
+            guard let slug = Slug.ofFile(named: name) else {
                 diagnostics.append(.error(display(relative), .start,
-                    "file name `\(slug).md` cannot be a URL; use lowercase letters, digits and hyphens"))
+                    "file name `\(name).md` cannot be a URL; use lowercase letters, digits and hyphens"))
                 continue
+            }
+            // An accent or a capital is no reason to refuse an entry: it is published at the
+            // name's ASCII form, and the warning says so, since the two now differ.
+            if slug != name {
+                diagnostics.append(.warning(display(relative), .start,
+                    "file name `\(name).md` is published at the URL slug `\(slug)`; rename the file `\(slug).md` so the name and the URL agree"))
             }
             paths.insert(relative)
             if let other = seen[slug] {
@@ -143,8 +149,7 @@ public struct ContentLoader: Sendable {
     /// One entry file read again, as `loadPartially` reads it (the cache learns of it too):
     /// the preview's way to take in the edit of one body without listing the folders.
     func reload<Front: Decodable & Sendable>(_ relative: String, as type: Front.Type, schema: KeySchema) -> Result<Entry<Front>, DiagnosticsError> {
-        let slug = String(relative.split(separator: "/").last?.dropLast(3) ?? "")
-        return loadEntryReusing(relative, slug: slug, type, schema: schema)
+        return loadEntryReusing(relative, slug: Slug.ofFile(atPath: relative) ?? "", type, schema: schema)
     }
 
     /// The entry of a file, from the cache when the file is unchanged since it was last read.

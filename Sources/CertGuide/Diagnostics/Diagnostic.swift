@@ -45,6 +45,10 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         Diagnostic(path: path, location: location, severity: .error, message: message)
     }
 
+    public static func warning(_ path: String, _ location: SourceLocation = .start, _ message: String) -> Diagnostic {
+        Diagnostic(path: path, location: location, severity: .warning, message: message)
+    }
+
     public var description: String {
         "\(path):\(location.line):\(location.column): \(severity.rawValue): \(message)"
     }

@@ -24,6 +24,21 @@ public enum Slug {
         }
         return slug.lowercased()
     }
+
+    /// The slug of an entry file named `stem.md`: the name itself when it is already one, else
+    /// its ASCII form (`bibliothécaire-certifié` -> `bibliothecaire-certifie`), or nil when
+    /// nothing of it can be (`???`).
+    public static func ofFile(named stem: String) -> String? {
+        if !stem.isEmpty, stem.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) { return stem }
+        let slug = make(stem)
+        return slug.isEmpty ? nil : slug
+    }
+
+    /// `ofFile(named:)` of a path's last part, without its `.md`.
+    public static func ofFile(atPath path: String) -> String? {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return ofFile(named: name.hasSuffix(".md") ? String(name.dropLast(3)) : name)
+    }
 }
 
 /// Hands out unique ids within one page: the second "Cost" heading becomes `cost-2`.

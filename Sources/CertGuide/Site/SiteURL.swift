@@ -22,8 +22,7 @@ public enum SiteURL {
     /// The URL of a content file given by its path inside `Content/` (`faq/how-long.md`).
     public static func forContentPath(_ path: String) -> String? {
         let parts = path.split(separator: "/")
-        guard parts.count >= 2, let file = parts.last, file.hasSuffix(".md") else { return nil }
-        let slug = String(file.dropLast(3))
+        guard parts.count >= 2, let file = parts.last, file.hasSuffix(".md"), let slug = Slug.ofFile(atPath: String(file)) else { return nil }
         switch parts[0] {
         case "certifications": return certification(slug)
         case "faq": return faq(slug)
