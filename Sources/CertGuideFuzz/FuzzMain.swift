@@ -4,10 +4,14 @@ import Foundation
 import CFuzzerDriver
 #endif
 
-/// The libFuzzer entry point: one input through the loader and the site builder.
+/// The templates every input renders with: `CERTGUIDE_FUZZ_TEMPLATES`, or `Templates/` of the
+/// folder it runs in. Read once, before the first input.
+let templates = FuzzHarness.templates(from: URL(fileURLWithPath: ProcessInfo.processInfo.environment["CERTGUIDE_FUZZ_TEMPLATES"] ?? "Templates"))
+
+/// The libFuzzer entry point: one input through the whole pipeline, to the checked pages.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    FuzzHarness.run(data: Data(bytes: data, count: size))
+    FuzzHarness.run(data: Data(bytes: data, count: size), templates: templates)
     return 0
 }
 
@@ -22,6 +26,10 @@ struct FuzzMain {
         var argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = CommandLine.unsafeArgv
         exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzz(data ?? UnsafePointer(bitPattern: 1)!, size) })
         #else
+        guard !templates.isEmpty else {
+            FileHandle.standardError.write(Data("error: no templates; run from the project folder or set CERTGUIDE_FUZZ_TEMPLATES\n".utf8))
+            exit(1)
+        }
         replay(Array(CommandLine.arguments.dropFirst()))
         #endif
     }
@@ -37,7 +45,7 @@ struct FuzzMain {
                 FileHandle.standardError.write(Data("\(path): error: cannot read input\n".utf8))
                 exit(1)
             }
-            FuzzHarness.run(data: bytes)
+            FuzzHarness.run(data: bytes, templates: templates)
             count += 1
         }
         print("\(count) inputs, no crash")
