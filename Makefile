@@ -1,7 +1,7 @@
 # The commands of the README:
 #   make serve   build the guide from Content/ and preview it with live reload
 #   make check   check the guide: broken links, stale facts, missing sources, ...
-#   make test    run the whole test suite: the Swift tests, the search in Node and headless
+#   make test    run the whole test suite: the Swift tests, 2,000 fuzzing runs, the search in Node and headless
 #                Chromium, then the browser checks of the whole guide
 #   make browser-test  only the browser checks: the built guide in headless Chromium (axe,
 #                      HTML validator, a reader's journey, screenshots)
@@ -15,6 +15,8 @@ CONFIG ?= debug
 SERVE_FLAGS ?= --open
 PYTHON ?= python3
 BENCH_FLAGS ?=
+# Fuzzing runs of `make test` (load to checked pages; scripts/fuzz).
+FUZZ_RUNS ?= 2000
 
 .PHONY: setup setup-browser build serve check test browser-test screenshots bench clean
 
@@ -37,6 +39,7 @@ check: build
 test: setup
 	@$(SWIFT) build --build-tests
 	@$(SWIFT) test --skip-build
+	@scripts/fuzz --runs $(FUZZ_RUNS)
 	@scripts/setup-search-tests
 	@scripts/test-web
 	@$(MAKE) --no-print-directory browser-test
