@@ -213,7 +213,7 @@ public struct Builder: Sendable {
                 return SearchOutput(files: index.files, manifestURL: index.manifestURL)
             }
         } catch {
-            let message = (error as? SearchIndexFiles.InternalError)?.message ?? "\(error)"
+            let message = (error as? CompactNumbers.NegativeNumber)?.message ?? "\(error)"
             throw DiagnosticsError([.error(SearchIndexFiles.manifestPath, .start, "\(message) (a bug of certguide: please report it)")])
         }
     }

@@ -112,11 +112,13 @@ extension KeySchema {
             }
             var found: [(SourceLocation, String)] = []
             var present = Set<String>()
-            var numbers: [String: (Double, YAMLNodeView)] = [:]
+            // Values that passed their own check, for the checks between keys.
+            var valid: [String: YAMLNodeView] = [:]
+            func child(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
             let known = Dictionary(keys, uniquingKeysWith: { a, _ in a })
             for (keyNode, valueNode) in pairs {
                 let key = keyNode.string ?? ""
-                let keyPath = path.isEmpty ? key : "\(path).\(key)"
+                let keyPath = child(key)
                 guard let schema = known[key] else {
                     let place = path.isEmpty ? "" : " in `\(path)`"
                     found.append((keyNode.location, "unknown key `\(key)`\(place)\(Suggestion.hint(for: key, in: keys.map(\.0)))"))
@@ -126,15 +128,14 @@ extension KeySchema {
                 if valueNode.isNull, !required.contains(key) { continue }
                 present.insert(key)
                 let problems = schema.problems(in: valueNode, path: keyPath)
-                if problems.isEmpty, let number = valueNode.string.flatMap(Double.init) { numbers[key] = (number, valueNode) }
+                if problems.isEmpty { valid[key] = valueNode }
                 found += problems
             }
             for (low, high) in ordered {
-                guard let (lowest, _) = numbers[low], let (highest, highNode) = numbers[high], highest < lowest else { continue }
-                let lowPath = path.isEmpty ? low : "\(path).\(low)", highPath = path.isEmpty ? high : "\(path).\(high)"
-                found.append((highNode.location,
-                    "`\(highPath)` (\(highNode.string ?? "")) is less than `\(lowPath)` (\(numbers[low]?.1.string ?? "")); "
-                        + "`\(low)` takes the smaller figure and `\(high)` the larger, so swap them"))
+                guard let lowNode = valid[low], let highNode = valid[high], let lowText = lowNode.string, let highText = highNode.string,
+                      let lowest = Double(lowText), let highest = Double(highText), highest < lowest else { continue }
+                found.append((highNode.location, "`\(child(high))` (\(highText)) is less than `\(child(low))` (\(lowText)); "
+                    + "`\(low)` takes the smaller figure and `\(high)` the larger, so swap them"))
             }
             for key in keys.map(\.0) where required.contains(key) && !present.contains(key) {
                 let place = path.isEmpty ? "" : " in `\(path)`"

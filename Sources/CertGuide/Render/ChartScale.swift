@@ -4,9 +4,9 @@ public struct ChartScale: Sendable, Equatable {
     public let step: Double
 
     /// Ticks for values up to `largest`, choosing the smallest step from `steps` (ascending)
-    /// that needs at most `maxIntervals` intervals; the last step is used when none does.
-    /// Any `largest` makes a scale of at most `maxIntervals` intervals: past the biggest step the
-    /// step grows by powers of ten (the schema bounds a guide's figures; the chart never traps).
+    /// that needs at most `maxIntervals` intervals; when none does, the last step times a power
+    /// of ten. Any `largest` makes such a scale (the schema bounds a guide's figures; the chart
+    /// never traps).
     public init(largest: Double, steps: [Double], maxIntervals: Int = 7) {
         let intervals = Double(max(maxIntervals, 1))
         let largest = largest.isFinite ? min(max(largest, 0), Self.limit) : 0

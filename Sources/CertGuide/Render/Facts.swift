@@ -6,8 +6,8 @@ public enum Facts {
     /// whatever its size (the schema bounds the figures of a guide; a formatter never traps).
     public static func number(_ value: Double) -> String {
         guard value.isFinite else { return value.isNaN ? "?" : (value < 0 ? "-∞" : "∞") }
-        if abs(value) < 1e15, let whole = Int(exactly: value) { return String(whole) }
         guard abs(value) < 1e15 else { return String(value) }
+        if let whole = Int(exactly: value) { return String(whole) }
         return String(format: "%.2f", value).replacingOccurrences(of: #"\.?0+$"#, with: "", options: .regularExpression)
     }
 

@@ -7,8 +7,10 @@ public enum CompactNumbers {
 
     /// The numbers are counts and gaps between ascending document numbers, never negative as
     /// the index builds them; a bug that made one so is an error of the build, not a trap.
-    struct NegativeNumber: Error {
-        var value: Int
+    public struct NegativeNumber: Error, Sendable {
+        public var value: Int
+
+        public var message: String { "the search index would hold the negative number \(value), which its format cannot write" }
     }
 
     static func append(_ value: Int, to bytes: inout [UInt8]) throws(NegativeNumber) {

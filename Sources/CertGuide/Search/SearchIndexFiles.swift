@@ -39,24 +39,12 @@ public struct SearchIndexFiles: Sendable {
     public var manifestURL: String
     public var index: SearchIndex
 
-    /// The index's numbers are counts, never negative; one that is means a bug of certguide.
-    public struct InternalError: Error, Sendable {
-        public var message: String
-    }
-
-    public init(site: Site, options: SearchIndexOptions = .init()) throws(InternalError) {
+    /// Throws only on a bug of certguide: the index's numbers are counts, never negative.
+    public init(site: Site, options: SearchIndexOptions = .init()) throws(CompactNumbers.NegativeNumber) {
         try self.init(documents: SearchDocuments.collect(from: site), options: options)
     }
 
-    public init(documents: [SearchDocument], options: SearchIndexOptions = .init()) throws(InternalError) {
-        do {
-            try self.init(checked: documents, options: options)
-        } catch {
-            throw InternalError(message: "the search index would hold the negative number \(error.value), which its format cannot write")
-        }
-    }
-
-    private init(checked documents: [SearchDocument], options: SearchIndexOptions) throws(CompactNumbers.NegativeNumber) {
+    public init(documents: [SearchDocument], options: SearchIndexOptions = .init()) throws(CompactNumbers.NegativeNumber) {
         let index = IndexBuilder.build(documents)
         let facets = SearchFacets(documents)
         var files: [OutputFile] = []
