@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "certguide", targets: ["certguide"]),
-        .library(name: "CertGuide", targets: ["CertGuide"]),
+        .library(name: "CertGuide", targets: ["GuideBuild"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -19,19 +19,29 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         // Linux calls Swift's Glibc module does not expose (renameat2 for the atomic swap).
         .target(name: "CSystem"),
-        .target(
-            name: "CertGuide",
-            dependencies: [
-                "CCmark", "CSystem",
-                .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
-            ]
-        ),
+        // The library, one target per stage of the pipeline; each uses only the targets above it,
+        // so the compiler refuses an arrow that runs back up (README, "Layout").
+        // Files, diagnostics, fingerprints, slugs, JSON, the cache interface: used by every stage.
+        .target(name: "GuideSupport"),
+        // Front matter: split, schema with ranges, typed entries, `Content/` loading.
+        .target(name: "GuideContent", dependencies: ["GuideSupport", .product(name: "Yams", package: "Yams")]),
+        // Markdown bodies through cmark: HTML, headings, sections, links. The only user of CCmark.
+        .target(name: "GuideMarkdown", dependencies: ["GuideSupport", "CCmark"]),
+        // The resolved site: URLs, page kinds, topics, related entries, facts as text.
+        .target(name: "GuideSite", dependencies: ["GuideContent", "GuideMarkdown"]),
+        // Templates, page contexts, JSON-LD, feeds, sitemap, charts.
+        .target(name: "GuideRender", dependencies: ["GuideSite", .product(name: "Mustache", package: "swift-mustache")]),
+        // The search index: tokenizer, postings, shards. A sibling of rendering, not above it.
+        .target(name: "GuideSearch", dependencies: ["GuideSite"]),
+        // Links, anchors, freshness and sources over a site and its rendered pages.
+        .target(name: "GuideCheck", dependencies: ["GuideSite"]),
+        // Runs the stages; the incremental build cache, the output writer, `new` and the fuzz harness.
+        .target(name: "GuideBuild", dependencies: ["GuideRender", "GuideSearch", "GuideCheck", "CSystem"]),
         // `certguide serve`: static serving, file watching and live reload over the library.
         .target(
             name: "CertGuideServer",
             dependencies: [
-                "CertGuide",
+                "GuideBuild",
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
@@ -39,18 +49,21 @@ let package = Package(
         .executableTarget(
             name: "certguide",
             dependencies: [
-                "CertGuide", "CertGuideServer",
+                "GuideBuild", "CertGuideServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // libFuzzer target over loading and building one file (`scripts/fuzz`); without the
         // FUZZING condition it replays saved inputs instead.
         .systemLibrary(name: "CFuzzerDriver"),
-        .executableTarget(name: "certguide-fuzz", dependencies: ["CertGuide", "CFuzzerDriver"], path: "Sources/CertGuideFuzz"),
+        .executableTarget(name: "certguide-fuzz", dependencies: ["GuideBuild", "CFuzzerDriver"], path: "Sources/CertGuideFuzz"),
         .testTarget(
             name: "CertGuideTests",
             // Yams reads the CI workflow in a test.
-            dependencies: ["CertGuide", "CertGuideServer", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "GuideSupport", "GuideContent", "GuideMarkdown", "GuideSite", "GuideRender", "GuideSearch", "GuideCheck",
+                "GuideBuild", "CertGuideServer", .product(name: "Yams", package: "Yams"),
+            ]
         ),
     ]
 )

@@ -1,7 +1,8 @@
-import CertGuide
-import Foundation
-#if FUZZING
 import CFuzzerDriver
+import Foundation
+import GuideBuild
+
+#if FUZZING
 #endif
 
 /// The templates every input renders with: `CERTGUIDE_FUZZ_TEMPLATES`, or `Templates/` of the

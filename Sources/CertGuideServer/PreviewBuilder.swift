@@ -1,5 +1,8 @@
-import CertGuide
 import Foundation
+import GuideBuild
+import GuideSearch
+import GuideSite
+import GuideSupport
 
 /// The preview's builds and what they leave served: each turns a change on disk into a new
 /// snapshot and the same files in the output folder. Not thread-safe: `PreviewServer` calls it

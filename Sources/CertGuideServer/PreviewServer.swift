@@ -1,7 +1,9 @@
-import CertGuide
 import FlyingFox
 import FlyingSocks
 import Foundation
+import GuideBuild
+import GuideSite
+import GuideSupport
 
 /// What happened in the preview, for the command line to print.
 public enum PreviewEvent: Sendable {

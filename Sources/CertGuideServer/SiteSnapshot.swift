@@ -1,5 +1,5 @@
-import CertGuide
 import Foundation
+import GuideSupport
 
 /// The files being served, in memory. Serving from this table rather than the disk is what
 /// makes traversal impossible: a path is either a built file or a 404.

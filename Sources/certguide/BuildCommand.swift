@@ -1,6 +1,9 @@
 import ArgumentParser
-import CertGuide
 import Foundation
+import GuideBuild
+import GuideContent
+import GuideSearch
+import GuideSupport
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,8 @@
 import ArgumentParser
-import CertGuide
 import Foundation
+import GuideBuild
+import GuideCheck
+import GuideContent
 
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -49,7 +51,7 @@ struct CheckCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var report = SiteChecker(options: source.buildOptions(), today: today ?? .today()).run()
+        var report = Builder(options: source.buildOptions()).check(asOf: today ?? .today())
         if external, report.size != nil {
             report.findings += await ExternalLinkChecker(timeout: timeout, concurrency: concurrency).check(report.externalLinks)
             report.externalLinksChecked = true

@@ -1,5 +1,5 @@
-import CertGuide
 import Foundation
+import GuideSupport
 
 /// Prints diagnostics as compilers do; in colour on a terminal, and as workflow commands under
 /// GitHub Actions (`::error file=…,line=…,col=…::`) so that each problem is annotated on its

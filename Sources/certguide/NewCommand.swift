@@ -1,6 +1,6 @@
 import ArgumentParser
-import CertGuide
 import Foundation
+import GuideBuild
 
 extension EntryKind: ExpressibleByArgument {}
 

@@ -1,5 +1,4 @@
 import ArgumentParser
-import CertGuide
 import CertGuideServer
 import Foundation
 

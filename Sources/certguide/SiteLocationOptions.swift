@@ -1,6 +1,6 @@
 import ArgumentParser
-import CertGuide
 import Foundation
+import GuideBuild
 
 /// The sources plus where `build` writes the site.
 struct SiteLocationOptions: ParsableArguments {

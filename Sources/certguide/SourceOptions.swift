@@ -1,6 +1,7 @@
 import ArgumentParser
-import CertGuide
 import Foundation
+import GuideBuild
+import GuideContent
 
 /// Where the guide's sources are: the options of every command that reads the guide.
 struct SourceOptions: ParsableArguments {

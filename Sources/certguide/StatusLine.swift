@@ -1,5 +1,5 @@
-import CertGuide
 import Foundation
+import GuideBuild
 
 /// One line on a terminal's standard error that says which stage a build is in, rewritten in
 /// place and erased at the end: a 10,000-entry build takes a minute, and silence looks like a

@@ -1,9 +1,11 @@
-import CertGuide
 import Foundation
-#if canImport(FoundationXML)
 import FoundationXML
-#endif
+import GuideBuild
+import GuideSupport
 import Testing
+
+#if canImport(FoundationXML)
+#endif
 
 /// Full builds of the fixture site, asserting on what a reader would open.
 @Suite struct BuildTests {

@@ -1,6 +1,6 @@
-import CertGuide
 import Foundation
 import Testing
+import GuideContent
 
 /// `certguide check`, `build --strict` and `new` as editors and CI run them.
 @Suite struct CheckCommandLineTests {

@@ -1,5 +1,7 @@
-import CertGuide
 import Foundation
+import GuideBuild
+import GuideContent
+import GuideSupport
 import Testing
 
 /// `certguide check` through the library: small real sites on disk, exact diagnostics.
@@ -214,7 +216,7 @@ import Testing
                                    outputDirectory: URL(fileURLWithPath: "Public", relativeTo: root))
         // As of the newest `verified` date in the guide, so that the test does not age.
         let (site, _) = try Builder(options: options).generate()
-        let report = SiteChecker(options: options, today: try #require(site.lastVerified)).run()
+        let report = Builder(options: options).check(asOf: try #require(site.lastVerified))
         #expect(report.diagnostics.filter { $0.path.hasPrefix("Content/") }.map(\.description) == [])
     }
 

@@ -1,9 +1,11 @@
-import CertGuide
 import Foundation
-#if canImport(FoundationXML)
 import FoundationXML
-#endif
+import GuideContent
+import GuideRender
 import Testing
+
+#if canImport(FoundationXML)
+#endif
 
 /// The compare page's chart of cost against time to complete, as a reader (or a screen reader)
 /// meets it: which certifications are on it, where, under which name, and what it says about them.

@@ -1,5 +1,5 @@
-import CertGuide
 import Foundation
+import GuideBuild
 import Testing
 
 /// A build killed at any moment (SIGKILL: no cleanup runs) leaves the previous site complete and

@@ -1,5 +1,6 @@
-import CertGuide
 import Foundation
+import GuideBuild
+import GuideSupport
 import Testing
 
 /// The preview's fast path: a save that changes only Markdown bodies renders the pages showing

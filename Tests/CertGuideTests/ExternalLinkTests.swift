@@ -1,5 +1,6 @@
-import CertGuide
 import Foundation
+import GuideCheck
+import GuideSupport
 import Testing
 
 /// `check --external` against a real HTTP server on 127.0.0.1.

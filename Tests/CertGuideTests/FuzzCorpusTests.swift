@@ -1,5 +1,5 @@
-import CertGuide
 import Foundation
+import GuideBuild
 import Testing
 
 /// Replays the fuzzing corpus (seeds and every crash ever found, once fixed) through the same

@@ -1,9 +1,11 @@
-import CertGuide
 import Foundation
-#if canImport(FoundationXML)
 import FoundationXML
-#endif
+import GuideBuild
+import GuideSupport
 import Testing
+
+#if canImport(FoundationXML)
+#endif
 
 /// Input no editor meant to write, and input written to do harm: each gives a located error or
 /// builds, quickly, and never crashes or hangs the generator.

@@ -1,5 +1,6 @@
-import CertGuide
 import Foundation
+import GuideBuild
+import GuideSupport
 import Testing
 
 /// A build with a cache must write what a clean build writes, after every kind of edit, while

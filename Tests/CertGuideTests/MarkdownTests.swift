@@ -1,4 +1,6 @@
-import CertGuide
+import GuideMarkdown
+import GuideSite
+import GuideSupport
 import Testing
 
 @Suite struct MarkdownTests {

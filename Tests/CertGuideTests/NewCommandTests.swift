@@ -1,5 +1,8 @@
-import CertGuide
 import Foundation
+import GuideBuild
+import GuideContent
+import GuideRender
+import GuideSite
 import Testing
 
 /// `certguide new` through the library: every kind gives an entry that builds at once.

@@ -1,5 +1,8 @@
-@testable import CertGuide
 import Foundation
+@testable import GuideContent
+@testable import GuideRender
+@testable import GuideSite
+@testable import GuideSupport
 import Testing
 import Yams
 
@@ -131,7 +134,7 @@ import Yams
         writer.array([value]) { $0.number($1) }
         let parsed = try JSONSerialization.jsonObject(with: Data(writer.bytes)) as? [Any]
         #expect(parsed?.count == 1, "\(writer.text)")
-        let text = JSONText.encode(["n": JSONText.number(value)], pretty: false, depth: 0)
+        let text = JSONWriter.encode(["n": value], pretty: false, depth: 0)
         #expect((try? JSONSerialization.jsonObject(with: Data(text.utf8))) != nil, "\(text)")
     }
 

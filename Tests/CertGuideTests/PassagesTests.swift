@@ -1,4 +1,4 @@
-@testable import CertGuide
+@testable import GuideSearch
 import Testing
 
 /// The passages a result's excerpt is picked from.

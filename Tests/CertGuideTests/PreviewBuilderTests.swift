@@ -1,6 +1,6 @@
-import CertGuide
 @testable import CertGuideServer
 import Foundation
+@testable import GuideBuild
 import Testing
 
 /// The preview's builds without the server, where the order of saves can be set exactly.

@@ -1,9 +1,9 @@
-import CertGuide
 import CertGuideServer
 import Foundation
-import Testing
-#if canImport(Glibc)
 import Glibc
+import Testing
+
+#if canImport(Glibc)
 #endif
 
 /// The preview server under requests no browser sends: it must keep answering everyone else.

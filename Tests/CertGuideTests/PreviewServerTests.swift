@@ -1,6 +1,6 @@
-import CertGuide
 import CertGuideServer
 import Foundation
+import GuideBuild
 import Testing
 
 /// `certguide serve` for real: a server on 127.0.0.1, a free port, real files edited on disk.

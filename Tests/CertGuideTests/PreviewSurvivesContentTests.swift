@@ -1,4 +1,3 @@
-import CertGuide
 import CertGuideServer
 import Foundation
 import Testing

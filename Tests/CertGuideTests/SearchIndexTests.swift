@@ -1,5 +1,6 @@
-import CertGuide
 import Foundation
+import GuideSearch
+import GuideSupport
 import Testing
 
 /// The search files a build writes, read back as the browser reads them.

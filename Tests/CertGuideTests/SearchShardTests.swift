@@ -1,5 +1,8 @@
-import CertGuide
 import Foundation
+import GuideBuild
+import GuideSearch
+import GuideSite
+import GuideSupport
 import Testing
 
 /// Past the size threshold the index is split by word prefix; every word must be found in the

@@ -1,5 +1,6 @@
-@testable import CertGuide
 import Foundation
+@testable import GuideSearch
+@testable import GuideSupport
 import Testing
 
 /// The text files of a split index come in groups of about 64, each named by a hash of its own

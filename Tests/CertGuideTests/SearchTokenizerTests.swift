@@ -1,5 +1,5 @@
-import CertGuide
 import Foundation
+import GuideSearch
 import Testing
 
 /// The tokenizer the index is built with. The same fixture is checked against the browser's

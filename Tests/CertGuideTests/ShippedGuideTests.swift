@@ -1,5 +1,5 @@
-import CertGuide
 import Foundation
+import GuideBuild
 import Testing
 
 /// The guide the project ships (`Content/` with `Templates/`), as its editors and readers meet it.

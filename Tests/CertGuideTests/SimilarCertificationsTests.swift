@@ -1,5 +1,6 @@
-@testable import CertGuide
 import Foundation
+@testable import GuideContent
+@testable import GuideSite
 import Testing
 
 /// "Similar certifications" on each page: others sharing the most topics, then of the same

@@ -1,4 +1,3 @@
-import CertGuide
 import Testing
 
 /// Template mistakes are build errors that name the template file and line, never empty output.

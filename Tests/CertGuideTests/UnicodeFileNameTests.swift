@@ -1,4 +1,3 @@
-import CertGuide
 import Foundation
 import Testing
 

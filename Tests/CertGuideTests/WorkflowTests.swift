@@ -1,5 +1,6 @@
-import CertGuide
 import Foundation
+import GuideContent
+import GuideSupport
 import Testing
 import Yams
 

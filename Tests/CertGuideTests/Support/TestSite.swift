@@ -1,5 +1,8 @@
-import CertGuide
 import Foundation
+import GuideBuild
+import GuideCheck
+import GuideContent
+import GuideSupport
 
 /// A real site on disk in a temporary folder: a copy of a fixture (or nothing) plus the
 /// project's own templates, with files added or replaced per test.
@@ -107,7 +110,7 @@ struct TestSite: Sendable {
 
     /// `certguide check` as of `today`, through the library.
     func check(today: String, drafts: Bool = false) -> CheckReport {
-        SiteChecker(options: options(drafts: drafts), today: Day(today)!).run()
+        Builder(options: options(drafts: drafts)).check(asOf: Day(today)!)
     }
 
     func cleanUp() {

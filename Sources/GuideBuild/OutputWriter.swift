@@ -1,0 +1,98 @@
+import CSystem
+import Foundation
+import GuideSupport
+
+/// Writes a built site into a fresh folder beside the output folder and swaps it in only once
+/// every file is written, so a failed or killed build leaves the previous site as it was.
+public struct OutputWriter: Sendable {
+    public var output: URL
+
+    public init(output: URL) {
+        self.output = output.standardizedFileURL
+    }
+
+    /// Folders a crashed build may have left beside the output (`.Public.tmp-123`).
+    private var stagingPrefix: String { ".\(output.lastPathComponent).tmp-" }
+    private var retiredPrefix: String { ".\(output.lastPathComponent).old-" }
+
+    public func write(_ files: [OutputFile]) throws {
+        let manager = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        removeLeftovers(in: parent)
+
+        let token = "\(getpid())-\(UInt64(Date().timeIntervalSince1970 * 1000))"
+        let staging = parent.appendingPathComponent(stagingPrefix + token)
+        try manager.createDirectory(at: staging, withIntermediateDirectories: true)
+        do {
+            var folders = Set<String>()
+            for file in files {
+                let folder = staging.appendingPathComponent(file.path).deletingLastPathComponent().path
+                if folders.insert(folder).inserted {
+                    try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                }
+            }
+            // Thousands of small files: the syscalls of one overlap the copying of another.
+            let failures = files.parallelMap { file -> Error? in
+                do { try file.contents.write(to: staging.appendingPathComponent(file.path)) } catch { return error }
+                return nil
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+            try swapIn(staging, parent: parent, token: token)
+        } catch {
+            try? manager.removeItem(at: staging)
+            throw error
+        }
+    }
+
+    private func swapIn(_ staging: URL, parent: URL, token: String) throws {
+        let manager = FileManager.default
+        guard manager.fileExists(atPath: output.path) else {
+            try manager.moveItem(at: staging, to: output)
+            return
+        }
+        // One atomic exchange where the kernel has it: readers never see a missing folder.
+        if certguide_exchange_paths(staging.path, output.path) == 0 {
+            try? manager.removeItem(at: staging)
+            return
+        }
+        let retired = parent.appendingPathComponent(retiredPrefix + token)
+        try manager.moveItem(at: output, to: retired)
+        do {
+            try manager.moveItem(at: staging, to: output)
+        } catch {
+            try? manager.moveItem(at: retired, to: output)
+            throw error
+        }
+        try? manager.removeItem(at: retired)
+    }
+
+    private func removeLeftovers(in parent: URL) {
+        let manager = FileManager.default
+        guard let names = try? manager.contentsOfDirectory(atPath: parent.path) else { return }
+        for name in names where name.hasPrefix(stagingPrefix) || name.hasPrefix(retiredPrefix) {
+            try? manager.removeItem(at: parent.appendingPathComponent(name))
+        }
+    }
+}
+
+extension OutputWriter {
+    /// Writes changed files in place and deletes removed ones (the preview's rebuilds and
+    /// `build --incremental`, where swapping the whole folder would be wasted work), stopping
+    /// at the first file that cannot be written. A folder left empty by a removal goes too, so
+    /// the folder matches what a full build writes.
+    public func replace(_ files: [OutputFile], removing removed: Set<String>) throws {
+        let manager = FileManager.default
+        for file in files {
+            let url = output.appendingPathComponent(file.path)
+            try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try file.contents.write(to: url, options: .atomic)
+        }
+        for path in removed.sorted() {
+            var url = output.appendingPathComponent(path)
+            try? manager.removeItem(at: url)
+            url.deleteLastPathComponent()
+            while url.path.count > output.path.count, rmdir(url.path) == 0 { url.deleteLastPathComponent() }
+        }
+    }
+}

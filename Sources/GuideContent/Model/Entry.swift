@@ -1,0 +1,42 @@
+import GuideSupport
+
+/// One content file: its slug (the file name), its decoded front matter and its Markdown body.
+public struct Entry<FrontMatter: Sendable>: Sendable {
+    public var slug: String
+    /// Path relative to the content folder, e.g. `certifications/clt.md`.
+    public var path: String
+    /// Path as given to the build, for diagnostics (`Content/certifications/clt.md`).
+    public var displayPath: String
+    public var frontMatter: FrontMatter
+    public var body: String
+    public var bodyFirstLine: Int
+    /// Where each front-matter value sits in the file (`related[1]` -> 7:5).
+    public var locations: [String: SourceLocation]
+    /// Of the file's path and front matter, and of its path and body: what an incremental
+    /// build compares to tell a fact changed from a body changed.
+    public var frontMatterFingerprint = Fingerprint()
+    public var bodyFingerprint = Fingerprint()
+
+    public func location(of key: String) -> SourceLocation {
+        locations[key] ?? .start
+    }
+}
+
+extension Entry: Codable where FrontMatter: Codable {}
+
+public typealias Certification = Entry<CertificationFrontMatter>
+public typealias FAQ = Entry<FAQFrontMatter>
+public typealias Page = Entry<PageFrontMatter>
+
+/// Everything loaded from `Content/`, before URLs and relations are worked out.
+public struct SiteContent: Sendable {
+    public var config: SiteConfig
+    public var certifications: [Certification]
+    public var faqs: [FAQ]
+    public var pages: [Page]
+    /// Every entry file found, relative to `Content/`, drafts and files with errors included:
+    /// a link to any of them is not a broken link.
+    public var allPaths: Set<String>
+    /// Of `site.yml`'s text.
+    public var configFingerprint = Fingerprint()
+}

@@ -1,0 +1,113 @@
+import GuideContent
+import GuideMarkdown
+import GuideSite
+
+/// Template records for entries. Optional facts are present as `false` when absent, so a
+/// template can test `{{#cost}}` while a misspelt name is still reported as missing.
+struct EntryRecords {
+    let site: Site
+    /// Cards made already, by certification: a guide of 10,000 shows each in many lists.
+    var cards: [Record]? = nil
+
+    func card(_ index: Int) -> Record {
+        cards?[index] ?? makeCard(index)
+    }
+
+    func makeCard(_ index: Int) -> Record {
+        let page = site.certifications[index]
+        let front = page.entry.frontMatter
+        return Record([
+            "slug": page.entry.slug,
+            "url": page.url,
+            "title": front.title,
+            "abbreviation": front.abbreviation ?? false,
+            "issuer": front.issuer,
+            "summary": front.summary,
+            "level": front.level.title,
+            "level_slug": front.level.rawValue,
+            "settings": (front.settings ?? []).map { Record(["name": $0.title, "slug": $0.rawValue]) },
+            "settings_text": (front.settings ?? []).map(\.title).joined(separator: ", "),
+            "settings_slugs": (front.settings ?? []).map(\.rawValue).joined(separator: " "),
+            "cost": front.cost.map { cost in
+                Record(["text": Facts.cost(cost), "note": cost.note ?? false, "band": Facts.costBand(cost),
+                        "min": Facts.number(cost.min), "max": Facts.number(cost.max ?? cost.min), "currency": cost.currency ?? "USD"])
+            } ?? false,
+            "cost_band": Facts.costBand(front.cost),
+            "duration": front.durationMonths.map { Record(["text": Facts.duration($0), "min": Facts.number($0.min)]) } ?? false,
+            "exam": front.exam.map { exam in
+                Record(["text": Facts.exam(exam), "questions": exam.questions ?? false,
+                        "passing_score_percent": exam.passingScorePercent.map(Facts.number) ?? false,
+                        "length_minutes": exam.lengthMinutes ?? false, "format": (exam.format ?? []).joined(separator: ", ")])
+            } ?? false,
+            "eligibility": front.eligibility ?? [],
+            "eligibility_short": front.eligibility?.first ?? false,
+            "renewal": front.renewal.map { Record(["text": Facts.renewal($0)]) } ?? false,
+            "verified": verified(front.verified),
+        ])
+    }
+
+    func certification(_ index: Int) -> Record {
+        let page = site.certifications[index]
+        let front = page.entry.frontMatter
+        var values = card(index).values
+        values["topics"] = page.topicSlugs.compactMap(topicLink)
+        values["sources"] = sources(front.sources)
+        values["body_html"] = page.document.html
+        values["toc"] = tableOfContents(page.document)
+        values["related_faqs"] = page.relatedFAQs.map(faqLink)
+        values["similar"] = page.similar.map(card)
+        return Record(values)
+    }
+
+    func faqLink(_ index: Int) -> Record {
+        let page = site.faqs[index]
+        return Record(["question": page.entry.frontMatter.question, "url": page.url, "slug": page.entry.slug])
+    }
+
+    func faq(_ index: Int) -> Record {
+        let page = site.faqs[index]
+        var values = faqLink(index).values
+        values["answer_html"] = page.document.html
+        values["summary"] = page.document.excerpt()
+        values["related"] = page.related.map(card)
+        values["topics"] = page.topicSlugs.compactMap(topicLink)
+        values["sources"] = sources(page.entry.frontMatter.sources)
+        values["verified"] = page.entry.frontMatter.verified.map(verified) ?? false
+        values["toc"] = tableOfContents(page.document)
+        return Record(values)
+    }
+
+    func page(_ index: Int) -> Record {
+        let page = site.pages[index]
+        let front = page.entry.frontMatter
+        return Record([
+            "title": front.title, "url": page.url, "slug": page.entry.slug,
+            "summary": front.summary ?? page.document.excerpt(),
+            "body_html": page.document.html,
+            "toc": tableOfContents(page.document),
+            "sources": sources(front.sources),
+            "verified": front.verified.map(verified) ?? false,
+        ])
+    }
+
+    func topicLink(_ slug: String) -> Record? {
+        guard let topic = site.topics.first(where: { $0.slug == slug }) else { return nil }
+        return Record(["name": topic.name, "url": topic.url, "slug": topic.slug,
+                       "count": topic.certifications.count + topic.faqs.count])
+    }
+
+    private func verified(_ day: Day) -> Record {
+        Record(["date": day.description, "text": day.longDescription])
+    }
+
+    private func sources(_ sources: [SourceLink]?) -> [Record] {
+        (sources ?? []).map { Record(["title": $0.title, "url": $0.url ?? false]) }
+    }
+
+    /// `false` below three sections, so `{{#toc}}` shows nothing for short entries.
+    private func tableOfContents(_ document: MarkdownDocument) -> Any {
+        let headings = document.tableOfContents
+        guard !headings.isEmpty else { return false }
+        return Record(["items": headings.map { Record(["id": $0.id, "text": $0.text, "level": $0.level, "nested": $0.level > 2]) }])
+    }
+}

@@ -1,0 +1,73 @@
+import GuideContent
+import GuideSite
+import GuideSupport
+
+/// The part of every page's context that only the guide's facts decide: the site record with
+/// its footer sources, the level groups and filters, the certification cards. Made once a build,
+/// and kept between builds while `PageInputs.sharedContextInputs` holds (a body edit keeps it).
+public struct SharedContext: @unchecked Sendable {
+    // @unchecked: immutable records of strings, numbers, booleans and arrays.
+    let values: [String: Any]
+    /// One card a certification, in guide order.
+    let cards: [Record]
+
+    static let footerSources = 12
+
+    /// From `cache` while the facts it shows are those it was made from.
+    static func reused(site: Site, links: SiteLinks, cache: (any StageCache)?) -> SharedContext {
+        cache.value("shared-context", key: PageInputs.sharedContextInputs(site, links: links)) {
+            SharedContext(site: site, links: links)
+        }.value
+    }
+
+    /// After an edit of some certifications' facts that left the site its shape
+    /// (`Builder.patchEntries`): the context of `site` from that of `old`, with only the cards
+    /// of `certifications` made again, kept in `cache` for the pages rendered next. Making all
+    /// 10,000 cards again was most of the time to show an edited fact.
+    public static func update(from old: Site, to site: Site, certifications: [Int], links: SiteLinks, cache: any StageCache) {
+        let key = PageInputs.sharedContextInputs(site, links: links)
+        guard cache.lookup("shared-context", key: key, as: SharedContext.self) == nil,
+              let before = cache.lookup("shared-context", key: PageInputs.sharedContextInputs(old, links: links), as: SharedContext.self),
+              before.cards.count == site.certifications.count else { return }
+        let records = EntryRecords(site: site)
+        var cards = before.cards
+        for index in certifications { cards[index] = records.makeCard(index) }
+        cache.store("shared-context", key: key, SharedContext(site: site, links: links, cards: cards))
+    }
+
+    init(site: Site, links: SiteLinks, cards: [Record]? = nil) {
+        let sources = site.sources
+        let records = EntryRecords(site: site)
+        let cards = cards ?? Array(site.certifications.indices).parallelMap(records.makeCard)
+        self.cards = cards
+        values = [
+            "site": Record([
+                "title": site.config.title, "description": site.config.description,
+                "language": site.config.language ?? "en", "base_url": site.baseURL,
+                "last_verified": site.lastVerified.map { Record(["date": $0.description, "text": $0.longDescription]) } ?? false,
+                // A few in the footer, all on the sources page: a guide of thousands of entries
+                // may name thousands of sources, and every page carries the footer.
+                "sources": sources.isEmpty ? false : Record([
+                    "items": sources.prefix(Self.footerSources).map { Record(["title": $0.title, "url": $0.url ?? false]) },
+                    "count": sources.count, "more": sources.count > Self.footerSources ? sources.count - Self.footerSources : false,
+                    "url": SiteURL.sources,
+                ]),
+            ]),
+            "levels": Level.allCases.compactMap { level -> Record? in
+                let members = site.certifications.indices.filter { site.certifications[$0].entry.frontMatter.level == level }
+                guard !members.isEmpty else { return nil }
+                return Record(["name": level.title, "slug": level.rawValue, "count": members.count, "certifications": members.map { cards[$0] }])
+            },
+            "filters": Record([
+                "levels": Level.allCases.filter { level in site.certifications.contains { $0.entry.frontMatter.level == level } }
+                    .map { Record(["name": $0.title, "slug": $0.rawValue]) },
+                "settings": Setting.allCases.filter { setting in site.certifications.contains { $0.entry.frontMatter.settings?.contains(setting) == true } }
+                    .map { Record(["name": $0.title, "slug": $0.rawValue]) },
+            ]),
+            "certification_count": site.certifications.count,
+            "faq_count": site.faqs.count,
+            "search_manifest": links.searchManifest,
+            "assets": Record(links.assets),
+        ]
+    }
+}
