@@ -37,6 +37,7 @@ check: build
 	@$$($(SWIFT) build -c $(CONFIG) --show-bin-path)/certguide check
 
 test: setup
+	@scripts/layout
 	@$(SWIFT) build --build-tests
 	@$(SWIFT) test --skip-build
 	@scripts/fuzz --runs $(FUZZ_RUNS)

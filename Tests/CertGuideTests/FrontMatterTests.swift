@@ -1,4 +1,6 @@
 import Foundation
+import GuideContent
+import GuideSite
 import Testing
 
 /// Each class of bad input gives one message at the line and column of the offending text.
@@ -134,6 +136,14 @@ import Testing
     @Test func reservedPageSlug() throws {
         let found = try problems(of: "---\ntitle: Compare\n---\n", at: "Content/pages/compare.md")
         #expect(found == ["Content/pages/compare.md:1:1: error: page slug `compare` is a URL the generator uses itself; rename the file"])
+    }
+
+    /// The content stage lists the reserved names itself (it may not use the site's URLs): a
+    /// page the generator adds must be added there too, or an editor's page could take its URL.
+    @Test(arguments: SiteURL.generatedPages.filter { $0 != SiteURL.home })
+    func everyGeneratedPageIsAReservedPageSlug(_ url: String) throws {
+        let slug = try #require(url.split(separator: "/").first.map(String.init))
+        #expect(ContentLoader.reservedSlugs.contains(slug), "\(url)")
     }
 
     @Test func unknownSiteSetting() throws {
