@@ -7,6 +7,10 @@ import GuideSupport
 /// only when its fingerprint matches, so a build with a cache writes exactly what a clean
 /// build writes (tested by comparing the two after every kind of edit).
 ///
+/// The stages see it only as a `StageCache` and key what they store themselves; this type
+/// adds what only the build needs: builds counted so unused values are dropped, and the
+/// shards of the folder `--incremental` keeps (`BuildCache+Storage.swift`).
+///
 /// One cache serves one site at a time (one content folder, one set of options); it is safe to
 /// use from the threads of one build.
 public final class BuildCache: StageCache, @unchecked Sendable {
