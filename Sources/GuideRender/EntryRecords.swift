@@ -33,7 +33,9 @@ struct EntryRecords {
                         "min": Facts.number(cost.min), "max": Facts.number(cost.max ?? cost.min), "currency": cost.currency ?? "USD"])
             } ?? false,
             "cost_band": Facts.costBand(front.cost),
-            "duration": front.durationMonths.map { Record(["text": Facts.duration($0), "min": Facts.number($0.min)]) } ?? false,
+            "duration": front.durationMonths.map {
+                Record(["text": Facts.duration($0), "min": Facts.number($0.min), "max": Facts.number($0.max ?? $0.min)])
+            } ?? false,
             "exam": front.exam.map { exam in
                 Record(["text": Facts.exam(exam), "questions": exam.questions ?? false,
                         "passing_score_percent": exam.passingScorePercent.map(Facts.number) ?? false,
