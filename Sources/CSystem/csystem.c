@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <unistd.h>
 #if defined(__linux__)
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -14,5 +15,21 @@ int certguide_exchange_paths(const char *a, const char *b) {
 #else
     errno = ENOSYS;
     return -1;
+#endif
+}
+
+int certguide_sync_filesystem(const char *path) {
+#if defined(__linux__)
+    int fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    int result = syncfs(fd);
+    int saved = errno;
+    close(fd);
+    errno = saved;
+    return result;
+#else
+    (void)path;
+    sync();
+    return 0;
 #endif
 }

@@ -5,4 +5,8 @@
 /// Returns 0 on success, -1 with errno set otherwise (ENOSYS/EINVAL where unsupported).
 int certguide_exchange_paths(const char *a, const char *b);
 
+/// Flushes every file of the file system that holds `path` to disk (Linux syncfs; sync()
+/// elsewhere). Returns 0 on success, -1 with errno set otherwise.
+int certguide_sync_filesystem(const char *path);
+
 #endif
