@@ -11,6 +11,12 @@ public enum CheckKind: String, Sendable, CaseIterable {
     case staleEntry
     case futureVerified
     case missingSources
+    /// A certification whose sources include none of the issuer's own.
+    case missingIssuerSource
+    /// A fact that cites only secondary writing, with no caution telling readers so.
+    case articleOnlyFact
+    /// A source readers cannot follow: it has no `url`.
+    case sourceWithoutAddress
     case orphanPage
     case duplicateTitle
     case longSummary
@@ -36,6 +42,9 @@ public enum CheckKind: String, Sendable, CaseIterable {
         case .staleEntry: ("stale entry", "stale entries")
         case .futureVerified: ("verified date in the future", "verified dates in the future")
         case .missingSources: ("certification without sources", "certifications without sources")
+        case .missingIssuerSource: ("certification without an issuer source", "certifications without an issuer source")
+        case .articleOnlyFact: ("fact sourced only to an article", "facts sourced only to an article")
+        case .sourceWithoutAddress: ("source without a url", "sources without a url")
         case .orphanPage: ("page nothing links to", "pages nothing links to")
         case .duplicateTitle: ("duplicate title", "duplicate titles")
         case .longSummary: ("summary too long", "summaries too long")

@@ -15,7 +15,9 @@ struct CheckedEntry: Sendable {
     var summary: String?
     var verified: Day?
     var sources: [SourceLink]?
-    var isCertification: Bool
+    var isCertification: Bool { certification != nil }
+    /// The front matter, for the checks of a certification's facts.
+    var certification: CertificationFrontMatter?
     var locations: [String: SourceLocation]
     var document: MarkdownDocument
     var body: String
@@ -28,11 +30,10 @@ struct CheckedEntry: Sendable {
         locations = entry.locations
         body = entry.body
         bodyFirstLine = entry.bodyFirstLine
-        isCertification = false
         titleKey = "title"
         switch entry.frontMatter {
         case let front as CertificationFrontMatter:
-            (title, summary, verified, sources, isCertification) = (front.title, front.summary, front.verified, front.sources, true)
+            (title, summary, verified, sources, certification) = (front.title, front.summary, front.verified, front.sources, front)
         case let front as FAQFrontMatter:
             (title, titleKey, verified, sources) = (front.question, "question", front.verified, front.sources)
         case let front as PageFrontMatter:

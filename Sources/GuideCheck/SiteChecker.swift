@@ -21,7 +21,7 @@ public struct SiteChecker: Sendable {
 
     static let checks: [any SiteCheck] = [
         InternalLinkCheck(), TemplateLinkCheck(), ImageAltTextCheck(), StaleEntryCheck(), FutureVerifiedCheck(),
-        MissingSourcesCheck(), OrphanPageCheck(), DuplicateTitleCheck(), SummaryLengthCheck(),
+        MissingSourcesCheck(), IssuerSourceCheck(), ArticleOnlyFactCheck(), SourceAddressCheck(), OrphanPageCheck(), DuplicateTitleCheck(), SummaryLengthCheck(),
     ]
 
     /// Checks a site built in memory from its pages, with the warnings of its build.

@@ -41,12 +41,25 @@ public struct FrontMatterDecoder {
         locations = locations.mapValues(shifted)
         do {
             let value = try NodeDecoder.decode(type, from: root, at: [])
+            if let rules = value as? FrontMatterRules {
+                let problems = rules.problems()
+                if !problems.isEmpty {
+                    return .failure(DiagnosticsError(problems.map { .error(path, nearestLocation(of: $0.path, in: locations), $0.message) }))
+                }
+            }
             return .success(Decoded(value: value, locations: locations))
         } catch let error as DecodingError {
             return .failure(DiagnosticsError([diagnostic(for: error, locations: locations)]))
         } catch {
             return .failure(DiagnosticsError([diagnostic(forYAMLError: error)]))
         }
+    }
+
+    /// Where the value at `path` is written, or its nearest enclosing value (`cost` for `cost.source`).
+    private func nearestLocation(of path: String, in locations: [String: SourceLocation]) -> SourceLocation {
+        var path = Substring(path)
+        while locations[String(path)] == nil, let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) { path = path[..<cut] }
+        return locations[String(path)] ?? SourceLocation(line: lineOffset + 1, column: 1)
     }
 
     private func shifted(_ location: SourceLocation) -> SourceLocation {

@@ -12,6 +12,9 @@ public indirect enum KeySchema: Sendable {
     /// `ordered` pairs two keys of numbers (`min`, `max`) where the second may not be less than
     /// the first: a swapped pair would otherwise reach the page as a range that runs backwards.
     case mapping(keys: [(String, KeySchema)], required: Set<String>, ordered: [(low: String, high: String)])
+    /// A scalar of the kind, or else a list or mapping of the schema: `source: 2` or
+    /// `source: [1, 3]`, a caution as one line or as `{ text, fact }`.
+    case scalarOr(ScalarKind, KeySchema)
 
     static func mapping(_ keys: KeyValuePairs<String, KeySchema>, required: Set<String> = [],
                         ordered: [(low: String, high: String)] = []) -> KeySchema {
@@ -43,6 +46,12 @@ public enum ScalarKind: Sendable {
     case siteLink
     /// One word of a closed vocabulary (`level`, `settings`).
     case word(String, [String])
+    /// A short name of lowercase letters, digits and hyphens that is not a number (`fees`),
+    /// so a citation by name can never be read as a citation by number.
+    case key
+    /// A source's number, counting from 1, or its `key`; whether it names a source of the
+    /// entry is checked once the entry is decoded (`FrontMatterRules`).
+    case sourceReference
 
     /// Why `value` is not of this kind, or nil when it is.
     func problem(with value: String, path: String) -> String? {
@@ -72,12 +81,25 @@ public enum ScalarKind: Sendable {
                 : "`\(path)` must be a site path like `/compare/` or a web address starting with https://, not `\(value)`"
         case .word(let what, let allowed):
             return allowed.contains(value.lowercased()) ? nil : Vocabulary.unknownWordMessage(value, what: what, allowed: allowed)
+        case .key:
+            return Self.isKey(value) ? nil
+                : "`\(path)` must be a short name of lowercase letters, digits and hyphens that is not a number, like `fees`, not `\(value)`"
+        case .sourceReference:
+            if let number = Int(value) {
+                return number >= 1 ? nil : "`\(path)` must be a source's number in the list, counting from 1, not `\(value)`"
+            }
+            return Self.isKey(value) ? nil
+                : "`\(path)` must name a source by its number (counting from 1) or its `key`, not `\(value)`"
         }
     }
 
     var isText: Bool {
         if case .text = self { return true }
         return false
+    }
+
+    private static func isKey(_ value: String) -> Bool {
+        !value.isEmpty && Int(value) == nil && value.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 
     private static func isWebAddress(_ value: String) -> Bool {
@@ -97,6 +119,9 @@ extension KeySchema {
                 return [(node.location, "`\(path)` must be a single value, not a list or mapping")]
             }
             return kind.problem(with: string, path: path).map { [(node.location, $0)] } ?? []
+        case .scalarOr(let kind, let otherwise):
+            if node.string != nil { return KeySchema.value(kind).problems(in: node, path: path) }
+            return otherwise.problems(in: node, path: path)
         case .list(let item):
             guard let items = node.items else {
                 if node.isNull { return [] }

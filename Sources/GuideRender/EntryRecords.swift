@@ -45,7 +45,23 @@ struct EntryRecords {
             "eligibility_short": front.eligibility?.first ?? false,
             "renewal": front.renewal.map { Record(["text": Facts.renewal($0)]) } ?? false,
             "verified": verified(front.verified),
+            "notes": notes(Provenance(front)),
         ])
+    }
+
+    /// Per fact (`notes.cost`), the sources it cites and the cautions beside it; and the
+    /// cautions about the whole entry (`notes.general`), shown above the facts.
+    private func notes(_ provenance: Provenance) -> Record {
+        var values: [String: Any] = [:]
+        for fact in Fact.allCases {
+            let cites = (provenance.citations[fact] ?? []).map { number in
+                Record(["number": number, "title": provenance.sources[number - 1].link.title])
+            }
+            let cautions = provenance.cautions[fact] ?? []
+            values[fact.rawValue] = Record(["cites": cites, "cautions": cautions, "any": !cites.isEmpty || !cautions.isEmpty])
+        }
+        values["general"] = provenance.generalCautions.isEmpty ? false : Record(["items": provenance.generalCautions])
+        return Record(values)
     }
 
     func certification(_ index: Int) -> Record {
@@ -53,7 +69,7 @@ struct EntryRecords {
         let front = page.entry.frontMatter
         var values = card(index).values
         values["topics"] = page.topicSlugs.compactMap(topicLink)
-        values["sources"] = sources(front.sources)
+        values["sources"] = sources(Provenance(front).sources)
         values["body_html"] = page.document.html
         values["toc"] = tableOfContents(page.document)
         values["related_faqs"] = page.relatedFAQs.map(faqLink)
@@ -102,8 +118,19 @@ struct EntryRecords {
         Record(["date": day.description, "text": day.longDescription])
     }
 
-    private func sources(_ sources: [SourceLink]?) -> [Record] {
-        (sources ?? []).map { Record(["title": $0.title, "url": $0.url ?? false]) }
+    private func sources(_ links: [SourceLink]?) -> [Record] {
+        (links ?? []).enumerated().map { source($0.element, number: $0.offset + 1, facts: []) }
+    }
+
+    private func sources(_ cited: [Provenance.CitedSource]) -> [Record] {
+        cited.map { source($0.link, number: $0.number, facts: $0.facts) }
+    }
+
+    /// Numbered as facts cite it, with whose words it is and the facts it supports.
+    private func source(_ link: SourceLink, number: Int, facts: [Fact]) -> Record {
+        Record(["title": link.title, "url": link.url ?? false, "number": number,
+                "kind": link.kind.map { Record(["name": $0.rawValue, "title": $0.title]) } ?? false,
+                "supports": facts.isEmpty ? false : facts.map(\.title).joined(separator: ", ")])
     }
 
     /// `false` below three sections, so `{{#toc}}` shows nothing for short entries.

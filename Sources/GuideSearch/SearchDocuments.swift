@@ -19,6 +19,8 @@ enum SearchDocuments {
             var facts = [front.cost.map(Facts.cost), front.cost?.note, front.durationMonths.map(Facts.duration),
                          front.exam.map(Facts.exam), front.renewal.map(Facts.renewal)].compactMap { $0 }
             facts += front.eligibility ?? []
+            // A reader who searches "unconfirmed" or a disputed figure finds the caution.
+            facts += (front.cautions ?? []).map(\.text)
             // Titled as on the page and its cards, "Certified Library Technician (CLT)": a
             // reader who searched "CLT" sees it marked.
             let title = front.abbreviation.map { "\(front.title) (\($0))" } ?? front.title

@@ -5,18 +5,20 @@ public struct CertificationFrontMatter: Codable, Sendable {
         public var max: Double?
         public var currency: String?
         public var note: String?
+        public var source: SourceReferences?
 
-        public init(min: Double, max: Double? = nil, currency: String? = nil, note: String? = nil) {
-            (self.min, self.max, self.currency, self.note) = (min, max, currency, note)
+        public init(min: Double, max: Double? = nil, currency: String? = nil, note: String? = nil, source: SourceReferences? = nil) {
+            (self.min, self.max, self.currency, self.note, self.source) = (min, max, currency, note, source)
         }
     }
 
     public struct Months: Codable, Sendable {
         public var min: Double
         public var max: Double?
+        public var source: SourceReferences?
 
-        public init(min: Double, max: Double? = nil) {
-            (self.min, self.max) = (min, max)
+        public init(min: Double, max: Double? = nil, source: SourceReferences? = nil) {
+            (self.min, self.max, self.source) = (min, max, source)
         }
     }
 
@@ -25,9 +27,10 @@ public struct CertificationFrontMatter: Codable, Sendable {
         public var questions: Int?
         public var passingScorePercent: Double?
         public var lengthMinutes: Int?
+        public var source: SourceReferences?
 
         enum CodingKeys: String, CodingKey {
-            case format, questions
+            case format, questions, source
             case passingScorePercent = "passing_score_percent"
             case lengthMinutes = "length_minutes"
         }
@@ -36,10 +39,11 @@ public struct CertificationFrontMatter: Codable, Sendable {
     public struct Renewal: Codable, Sendable {
         public var everyYears: Double?
         public var by: String?
+        public var source: SourceReferences?
 
         enum CodingKeys: String, CodingKey {
             case everyYears = "every_years"
-            case by
+            case by, source
         }
     }
 
@@ -53,17 +57,49 @@ public struct CertificationFrontMatter: Codable, Sendable {
     public var cost: Cost?
     public var durationMonths: Months?
     public var exam: Exam?
-    public var eligibility: [String]?
+    /// `eligibility:`, each line with the sources it may cite.
+    public var requirements: [Requirement]?
     public var renewal: Renewal?
     public var verified: Day
     public var sources: [SourceLink]?
+    /// Where the sources disagree or a figure is unconfirmed, said where readers see the fact.
+    public var cautions: [Caution]?
     public var draft: Bool?
     public var aliases: [String]?
 
+    /// The lines of `eligibility:` as readers read them.
+    public var eligibility: [String]? { requirements?.map(\.text) }
+
     enum CodingKeys: String, CodingKey {
-        case title, abbreviation, issuer, summary, level, settings, topics, cost, exam, eligibility
-        case renewal, verified, sources, draft, aliases
+        case title, abbreviation, issuer, summary, level, settings, topics, cost, exam
+        case renewal, verified, sources, cautions, draft, aliases
         case durationMonths = "duration_months"
+        case requirements = "eligibility"
+    }
+
+    /// The sources each fact cites, in the order written (`source:` of the fact, or of any of
+    /// its `eligibility` lines). The issuer is supported by the sources of kind `issuer`.
+    public func citations(of fact: Fact) -> [SourceReferences] {
+        switch fact {
+        case .issuer: []
+        case .cost: cost?.source.map { [$0] } ?? []
+        case .durationMonths: durationMonths?.source.map { [$0] } ?? []
+        case .exam: exam?.source.map { [$0] } ?? []
+        case .eligibility: (requirements ?? []).compactMap(\.source)
+        case .renewal: renewal?.source.map { [$0] } ?? []
+        }
+    }
+
+    /// Whether the entry states the fact at all.
+    public func states(_ fact: Fact) -> Bool {
+        switch fact {
+        case .issuer: true
+        case .cost: cost != nil
+        case .durationMonths: durationMonths != nil
+        case .exam: exam != nil
+        case .eligibility: !(requirements ?? []).isEmpty
+        case .renewal: renewal != nil
+        }
     }
 
     /// What each figure may be (README, "Number ranges"). The guide's own entries run from
@@ -84,15 +120,17 @@ public struct CertificationFrontMatter: Codable, Sendable {
         "title": .text, "abbreviation": .text, "issuer": .text, "summary": .text,
         "level": .value(.word("level", Level.allCases.map(\.rawValue))),
         "settings": .list(of: .value(.word("setting", Setting.allCases.map(\.rawValue)))), "topics": .list(of: .text),
-        "cost": .mapping(["min": .number(Bounds.cost), "max": .number(Bounds.cost), "currency": .text, "note": .text],
+        "cost": .mapping(["min": .number(Bounds.cost), "max": .number(Bounds.cost), "currency": .text, "note": .text,
+                          "source": SourceReferences.schema],
                          required: ["min"], ordered: [("min", "max")]),
-        "duration_months": .mapping(["min": .number(Bounds.months), "max": .number(Bounds.months)],
+        "duration_months": .mapping(["min": .number(Bounds.months), "max": .number(Bounds.months), "source": SourceReferences.schema],
                                     required: ["min"], ordered: [("min", "max")]),
         "exam": .mapping(["format": .list(of: .text), "questions": .integer(Bounds.questions),
-                          "passing_score_percent": .number(Bounds.percent), "length_minutes": .integer(Bounds.minutes)]),
-        "eligibility": .list(of: .text),
-        "renewal": .mapping(["every_years": .number(Bounds.renewalYears), "by": .text]),
-        "verified": .date, "sources": .list(of: SourceLink.schema),
+                          "passing_score_percent": .number(Bounds.percent), "length_minutes": .integer(Bounds.minutes),
+                          "source": SourceReferences.schema]),
+        "eligibility": .list(of: Requirement.schema),
+        "renewal": .mapping(["every_years": .number(Bounds.renewalYears), "by": .text, "source": SourceReferences.schema]),
+        "verified": .date, "sources": .list(of: SourceLink.schema), "cautions": .list(of: Caution.schema),
         "draft": .flag, "aliases": .list(of: .text),
     ], required: ["title", "issuer", "summary", "level", "verified"])
 }

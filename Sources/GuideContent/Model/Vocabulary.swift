@@ -32,7 +32,7 @@ public enum Setting: String, Codable, Sendable, CaseIterable {
     }
 }
 
-private func decodeVocabularyWord<Word: RawRepresentable & CaseIterable>(_ decoder: Decoder, what: String) throws -> Word
+func decodeVocabularyWord<Word: RawRepresentable & CaseIterable>(_ decoder: Decoder, what: String) throws -> Word
 where Word.RawValue == String {
     let word = try decoder.singleValueContainer().decode(String.self)
     if let value = Word(rawValue: word.lowercased()) { return value }
