@@ -121,6 +121,10 @@ extension KeySchema {
             return kind.problem(with: string, path: path).map { [(node.location, $0)] } ?? []
         case .scalarOr(let kind, let otherwise):
             if node.string != nil { return KeySchema.value(kind).problems(in: node, path: path) }
+            if node.items != nil, case .mapping(let keys, _, _) = otherwise {
+                return [(node.location, "`\(path)` must be a single value or a mapping with keys "
+                    + "\(keys.map { "`\($0.0)`" }.joined(separator: ", ")), not a list")]
+            }
             return otherwise.problems(in: node, path: path)
         case .list(let item):
             guard let items = node.items else {

@@ -78,9 +78,16 @@ struct Feeds {
             "issuer": front.issuer, "summary": front.summary, "level": front.level.rawValue,
             "settings": (front.settings ?? []).map(\.rawValue), "topics": front.topics ?? [],
             "eligibility": front.eligibility ?? [], "verified": front.verified.description,
-            "sources": (front.sources ?? []).map { source -> [String: Any] in
-                var value: [String: Any] = ["title": source.title]
-                if let url = source.url { value["url"] = url }
+            "sources": Provenance(front).sources.map { source -> [String: Any] in
+                var value: [String: Any] = ["number": source.number, "title": source.title,
+                                            "supports": source.facts.map(\.rawValue)]
+                if let url = source.link.url { value["url"] = url }
+                if let kind = source.link.kind { value["kind"] = kind.rawValue }
+                return value
+            },
+            "cautions": (front.cautions ?? []).map { caution -> [String: Any] in
+                var value: [String: Any] = ["text": caution.text]
+                if let fact = caution.fact { value["fact"] = fact.rawValue }
                 return value
             },
         ]

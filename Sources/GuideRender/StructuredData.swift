@@ -20,6 +20,17 @@ struct StructuredData {
             "dateModified": front.verified.description,
         ]
         if let abbreviation = front.abbreviation { object["alternateName"] = abbreviation }
+        // schema.org has no property for which claim a citation backs: `about` names the facts.
+        let sources = Provenance(front).sources
+        if !sources.isEmpty {
+            object["citation"] = sources.map { source -> [String: Any] in
+                var work: [String: Any] = ["@type": "CreativeWork", "name": source.title]
+                if let url = source.link.url { work["url"] = url }
+                if let kind = source.link.kind { work["genre"] = kind.rawValue }
+                if !source.facts.isEmpty { work["about"] = source.facts.map(\.rawValue) }
+                return work
+            }
+        }
         if let topics = front.topics, !topics.isEmpty { object["about"] = topics.map { ["@type": "Thing", "name": $0] } }
         if let eligibility = front.eligibility, !eligibility.isEmpty { object["competencyRequired"] = eligibility }
         if let years = front.renewal?.everyYears { object["validFor"] = "P\(Facts.number(years))Y" }

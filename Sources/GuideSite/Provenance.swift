@@ -9,6 +9,8 @@ public struct Provenance: Sendable {
         public var link: SourceLink
         /// The facts that cite it, in the facts box's order.
         public var facts: [Fact]
+
+        public var title: String { link.title }
     }
 
     public var sources: [CitedSource]

@@ -214,14 +214,22 @@ public struct SiteBuilder: Sendable {
     }
 
     static func citations(in site: Site) -> [Site.Citation] {
-        var citing: [SourceLink: [(title: String, url: String)]] = [:]
+        // One publication is one source, by title and address, whatever `kind` or `key` each
+        // entry gives it; the first entry's wording of it is the one listed.
+        struct Publication: Hashable { var title: String, url: String }
+        var citing: [Publication: (source: SourceLink, citedBy: [(title: String, url: String)])] = [:]
         func cite(_ sources: [SourceLink]?, _ title: String, _ url: String) {
-            for source in Set(sources ?? []) { citing[source, default: []].append((title, url)) }
+            var seen = Set<Publication>()
+            for source in sources ?? [] {
+                let publication = Publication(title: source.title, url: source.url ?? "")
+                guard seen.insert(publication).inserted else { continue }
+                citing[publication, default: (source, [])].citedBy.append((title, url))
+            }
         }
         for page in site.certifications { cite(page.entry.frontMatter.sources, page.entry.frontMatter.title, page.url) }
         for page in site.faqs { cite(page.entry.frontMatter.sources, page.entry.frontMatter.question, page.url) }
         for page in site.pages { cite(page.entry.frontMatter.sources, page.entry.frontMatter.title, page.url) }
-        return citing.keys.sorted { ($0.title, $0.url ?? "") < ($1.title, $1.url ?? "") }.map { Site.Citation(source: $0, citedBy: citing[$0]!) }
+        return citing.keys.sorted { ($0.title, $0.url) < ($1.title, $1.url) }.map { Site.Citation(source: citing[$0]!.source, citedBy: citing[$0]!.citedBy) }
     }
 
     /// An alias must not take the URL of a page that exists, or the redirect would replace it.

@@ -25,7 +25,7 @@ import GuideContent
         #expect(relaxed.status == 0)
         #expect(relaxed.errors == Self.missingSources + "\n")
         #expect(lastLine(relaxed.output) == "0 errors, 1 warning (1 certification without sources) in 20 pages "
-            + "(2 certifications, 2 FAQs, 2 pages); 1 external link not checked (--external checks them)")
+            + "(2 certifications, 2 FAQs, 2 pages); 2 external links not checked (--external checks them)")
         #expect(relaxed.output.contains("  Content/certifications/alpha-technician.md:28:10: https://alpha.example.org/handbook\n"))
 
         let strict = try CommandRunner.run(["check", "--strict", "--today", "2026-11-23"], in: site.root)
@@ -33,7 +33,7 @@ import GuideContent
         #expect(strict.errors.split(separator: "\n").map(String.init) == [
             Self.missingSources,
             "error: check failed: 0 errors, 1 warning (1 certification without sources) in 20 pages (2 certifications, 2 FAQs, 2 pages); "
-                + "1 external link not checked (--external checks them); --strict treats warnings as errors",
+                + "2 external links not checked (--external checks them); --strict treats warnings as errors",
         ])
     }
 
@@ -67,14 +67,16 @@ import GuideContent
     }
 
     @Test func externalLinksNeverFailOnNetworkErrors() throws {
-        let server = try LocalHTTPServer(routes: ["/handbook": .init(status: 200)])
+        let server = try LocalHTTPServer(routes: ["/handbook": .init(status: 200), "/policy": .init(status: 200)])
         defer { server.stop() }
         let site = try siteWithOneWarning()
         defer { site.cleanUp() }
         // Only addresses on this machine: the run must not depend on the network.
-        let alpha = site.content.appendingPathComponent("certifications/alpha-technician.md")
-        try site.write("Content/certifications/alpha-technician.md",
-                       try String(contentsOf: alpha, encoding: .utf8).replacingOccurrences(of: "https://alpha.example.org/handbook", with: server.url("/handbook")))
+        for (file, address, local) in [("certifications/alpha-technician.md", "https://alpha.example.org/handbook", "/handbook"),
+                                       ("pages/about.md", "https://association.example.org/editorial-policy", "/policy")] {
+            let text = try String(contentsOf: site.content.appendingPathComponent(file), encoding: .utf8)
+            try site.write("Content/\(file)", text.replacingOccurrences(of: address, with: server.url(local)))
+        }
         try site.write("Content/certifications/beta-archivist.md", """
             ---
             title: Beta Archivist
@@ -83,7 +85,7 @@ import GuideContent
             level: professional
             verified: 2026-11-01
             sources:
-              - { title: Handbook, url: "\(server.url("/handbook"))#renewal" }
+              - { title: Handbook, url: "\(server.url("/handbook"))#renewal", kind: issuer }
               - { title: Old rules, url: "http://127.0.0.1:\(try LocalHTTPServer.closedPort())/rules" }
             ---
             Beta body.
@@ -92,8 +94,8 @@ import GuideContent
         #expect(offline.status == 0, "a refused connection failed the run: \(offline.errors)")
         #expect(offline.errors.contains("Content/certifications/beta-archivist.md:9:30: note: external link `http://127.0.0.1:"))
         #expect(lastLine(offline.output) == "0 errors, 0 warnings, 1 note (1 external link not confirmed) in 19 pages "
-            + "(2 certifications, 2 FAQs, 2 pages); 2 external links requested")
-        #expect(server.requests == ["HEAD /handbook"])
+            + "(2 certifications, 2 FAQs, 2 pages); 3 external links requested")
+        #expect(server.requests.sorted() == ["HEAD /handbook", "HEAD /policy"])
 
         try site.write("Content/faq/what-cost.md", "---\nquestion: What does it cost?\n---\nSee [the fees](\(server.url("/fees"))).\n")
         let gone = try CommandRunner.run(["check", "--external", "--today", "2026-11-23"], in: site.root)

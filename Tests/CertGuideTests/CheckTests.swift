@@ -36,12 +36,17 @@ import Testing
                 + "12 months (`stale_after_months` in site.yml) must be checked against their sources again, then `verified` updated",
             "Content/certifications/gamma-specialist.md:6:11: warning: `verified` is 2062-11-01, after today (2026-11-23); "
                 + "write the day the facts were checked",
+            "Content/certifications/gamma-specialist.md:8:3: warning: no source is the issuer's own (`kind: issuer`); cite the credential's "
+                + "own page on its issuer's site, or, if no issuer's page confirms it, tell readers in a caution: `cautions: [{ fact: issuer, text: … }]`",
+            "Content/certifications/gamma-specialist.md:8:5: warning: source 1, \"Gamma Board rules\", has no `url`; add the address of the page "
+                + "so readers can check it",
             "Content/pages/alpha-technician.md:2:8: warning: title `Alpha Technician` is also the title of `\(alpha)`; give each page its own",
             "Content/pages/hidden.md:2:8: warning: no page links to `/hidden/`; link it from a related entry or list it in `nav` of site.yml",
             "Content/site.yml:7:25: error: link `/help/` (on 16 pages) leads nowhere: the site has no page at `/help/`",
         ])
-        #expect(report.summary == "6 errors, 8 warnings (4 broken links, 2 missing files, 1 image without alt text, 1 stale entry, "
-            + "1 verified date in the future, 1 certification without sources, 1 page nothing links to, 2 duplicate titles, "
+        #expect(report.summary == "6 errors, 10 warnings (4 broken links, 2 missing files, 1 image without alt text, 1 stale entry, "
+            + "1 verified date in the future, 1 certification without sources, 1 certification without an issuer source, "
+            + "1 source without a url, 1 page nothing links to, 2 duplicate titles, "
             + "1 summary too long) in 16 pages (3 certifications, 1 FAQ, 2 pages); 3 external links not checked (--external checks them)")
         #expect(report.failed(strict: false))
         #expect(report.externalLinks.map { "\($0.path):\($0.location.line):\($0.location.column) \($0.url)" } == [
@@ -59,7 +64,7 @@ import Testing
             summary: For archivists.
             level: professional
             verified: 2026-11-01
-            sources: [{ title: Beta Academy rules }]
+            sources: [{ title: Beta Academy rules, url: "https://beta.example.org/rules", kind: issuer }]
             ---
             See [how long Alpha takes](../faq/how-long.md#short-answer), the [FAQ entry](/faq/#how-long) and [the top](#main).
             """,
@@ -221,6 +226,6 @@ import Testing
     }
 
     static func certification(verified: String) -> String {
-        "---\ntitle: C \(verified)\nissuer: I\nsummary: S\nlevel: technician\nverified: \(verified)\nsources: [{ title: S }]\n---\nBody.\n"
+        "---\ntitle: C \(verified)\nissuer: I\nsummary: S\nlevel: technician\nverified: \(verified)\nsources: [{ title: S, url: \"https://s.example.org/\", kind: issuer }]\n---\nBody.\n"
     }
 }

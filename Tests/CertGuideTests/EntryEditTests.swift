@@ -122,7 +122,7 @@ import Testing
             ("Content/certifications/certified-library-technician.md", "  min: 150\n", "  min: 175\n",
              "certifications/certified-library-technician/index.html"),
             // The newest date of the guide: the footer of every page says it.
-            ("Content/certifications/academy-of-certified-archivists.md", "\nverified: 2026-11-23", "\nverified: 2026-11-30",
+            ("Content/certifications/academy-of-certified-archivists.md", "\nverified: 2026-12-04", "\nverified: 2026-12-05",
              "certifications/academy-of-certified-archivists/index.html"),
             ("Content/faq/how-much-does-certification-cost.md", "\nverified: 2026-11-23", "\nverified: 2026-11-29",
              "faq/how-much-does-certification-cost/index.html"),

@@ -40,7 +40,7 @@ import Testing
         let result = try problems(["Content/certifications/x.md": yaml])
         #expect(result.problems.contains("Content/certifications/x.md:7:1: error: unknown key `a`"), "\(result.problems)")
         // The alias is checked once per item it holds, at the anchor it points to; nothing deeper.
-        #expect(result.problems.contains { $0.hasSuffix("error: `eligibility[0]` must be a single value, not a list or mapping") },
+        #expect(result.problems.contains { $0.hasSuffix("error: `eligibility[0]` must be a single value or a mapping with keys `text`, `source`, not a list") },
                 "\(result.problems)")
         #expect(result.problems.count == 8 + 9 + 1, "\(result.problems.count) problems")
     }
