@@ -37,6 +37,31 @@ import Testing
             + "come from, e.g. `sources: [{ title: Issuer's handbook, url: https://… }]`"] : []))
     }
 
+    /// Every optional line the scaffold offers is valid as written: uncommented, the entry builds
+    /// and its facts cite the example source, with no check warning but what examples lack.
+    @Test(arguments: [EntryKind.certification, .faq, .page])
+    func everyOptionalLineWorksUncommented(kind: EntryKind) throws {
+        // The question's `related:` example names a certification of the shipped guide.
+        let site = try TestSite(files: ["Content/certifications/certified-library-technician.md": CheckTests.certification(verified: "2026-11-01")])
+        defer { site.cleanUp() }
+        let path = try EntryScaffold(kind: kind, title: "Example", today: Self.today).create(in: site.options().contentDirectory)
+        let file = String(path.dropFirst("Content/".count))
+        let text = try String(contentsOf: site.content.appendingPathComponent(file), encoding: .utf8)
+        let uncommented = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            // `# key: …` and `#   - …`; not the scaffold's own explanations.
+            let isOption = line.wholeMatch(of: /# [a-z_]+:( .*)?/) != nil || line.hasPrefix("#   - ")
+            return isOption ? String(line.dropFirst(2)) : String(line)
+        }.joined(separator: "\n").replacingOccurrences(of: "draft: true", with: "draft: false")
+        try site.write("Content/\(file)", uncommented)
+        #expect(site.problems() == [], "\(uncommented)")
+        if kind == .certification {
+            try site.build()
+            let page = try site.page("certifications/example/index.html")
+            #expect(page.contains(##"<a class="cite" href="#source-1""##))
+            #expect(page.contains("Only a career article gives this fee; the issuer publishes none."))
+        }
+    }
+
     @Test func everyRequiredFieldIsExplained() {
         let text = EntryScaffold(kind: .certification, title: "X", today: Self.today).text
         for field in ["title", "issuer", "summary", "level", "verified"] {

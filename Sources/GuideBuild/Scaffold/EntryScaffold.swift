@@ -74,14 +74,16 @@ public struct EntryScaffold: Sendable {
         # abbreviation: CLT
         # settings: [academic, public]             # academic | public | school | archives | special | any
         # topics: [cataloging, reference services]
-        # cost: { min: 150, max: 200, currency: USD, note: varies by location }
+        # cost: { min: 150, max: 200, currency: USD, note: varies by location, source: 1 }  # source: the number in `sources` that gives it
         # duration_months: { min: 6, max: 12 }
         # exam: { format: [written], questions: 100, passing_score_percent: 70, length_minutes: 180 }
         # eligibility:
         #   - One year of library work experience
         # renewal: { every_years: 5, by: continuing education }
         # sources:                                 # where the facts come from; `certguide check` warns without them
-        #   - { title: The issuer's certification page, url: https://example.org/certification }
+        #   - { title: The issuer's certification page, url: https://example.org/certification, kind: issuer }  # kind: issuer | reference | article
+        # cautions:                                # shown where readers see the fact; a line without `fact` goes above the facts
+        #   - { fact: cost, text: Only a career article gives this fee; the issuer publishes none. }
         # aliases: [/certs/old-address/]           # old URLs that should redirect here
         draft: true                                # delete this line to publish
         ---
@@ -115,7 +117,7 @@ public struct EntryScaffold: Sendable {
         # topics: [cost]                           # the first topic groups the question on /faq/
         # related: [certified-library-technician]  # file names of the certifications the answer is about
         # sources:
-        #   - { title: Where the answer comes from, url: https://example.org/answer }
+        #   - { title: Where the answer comes from, url: https://example.org/answer, kind: reference }  # kind: issuer | reference | article
         draft: true                                # delete this line to publish
         ---
         The short answer first, in a sentence or two: it becomes the page description.
@@ -133,7 +135,7 @@ public struct EntryScaffold: Sendable {
         # summary: One sentence for the list of guides and the page description.
         # order: 10                                # position in lists of pages (lowest first)
         # sources:
-        #   - { title: Where the facts come from, url: https://example.org/source }
+        #   - { title: Where the facts come from, url: https://example.org/source, kind: reference }  # kind: issuer | reference | article
         draft: true                                # delete this line to publish
         ---
         The first paragraph of the page.
