@@ -129,8 +129,13 @@ struct EntryRecords {
     /// Numbered as facts cite it, with whose words it is and the facts it supports.
     private func source(_ link: SourceLink, number: Int, facts: [Fact]) -> Record {
         Record(["title": link.title, "url": link.url ?? false, "number": number,
-                "kind": link.kind.map { Record(["name": $0.rawValue, "title": $0.title]) } ?? false,
+                "kind": Self.kind(link.kind),
                 "supports": facts.isEmpty ? false : facts.map(\.title).joined(separator: ", ")])
+    }
+
+    /// `{name, title}` of a source's kind ("issuer", "Issuer's page"), or `false`.
+    static func kind(_ kind: SourceKind?) -> Any {
+        kind.map { Record(["name": $0.rawValue, "title": $0.title]) } ?? false
     }
 
     /// `false` below three sections, so `{{#toc}}` shows nothing for short entries.

@@ -191,6 +191,7 @@ struct PageContexts {
                        description: "Where the guide's facts come from, with the certifications, questions and pages that rely on each source.",
                        crumbs: [("Sources", SiteURL.sources)], extra: ["sources": citations.isEmpty ? false : Record(["items": citations.map { citation in
                            Record(["title": citation.source.title, "url": citation.source.url ?? false,
+                                   "kind": EntryRecords.kind(citation.source.kind),
                                    "cited_by": citation.citedBy.map { Record(["title": $0.title, "url": $0.url]) }])
                        }])])
     }

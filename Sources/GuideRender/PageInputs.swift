@@ -129,6 +129,7 @@ public struct PageInputs {
             for citation in site.citations {
                 inputs.add(citation.source.title)
                 inputs.add(citation.source.url ?? "")
+                inputs.add(citation.source.kind?.rawValue ?? "")
                 for entry in citation.citedBy {
                     inputs.add(entry.title)
                     inputs.add(entry.url)

@@ -25,7 +25,8 @@ enum SearchDocuments {
             // reader who searched "CLT" sees it marked.
             let title = front.abbreviation.map { "\(front.title) (\($0))" } ?? front.title
             let document = SearchDocument(
-                url: page.url, title: title, parent: nil, kind: .certification, passages: [front.summary],
+                // A caution that matched shows as the excerpt: the reader sees why it came up.
+                url: page.url, title: title, parent: nil, kind: .certification, passages: [front.summary] + (front.cautions ?? []).map(\.text),
                 fields: [.title: front.title, .abbreviation: front.abbreviation ?? "", .issuer: front.issuer,
                          .topics: (front.topics ?? []).joined(separator: " "), .summary: front.summary,
                          .body: ([introduction(page.document)] + facts).joined(separator: "\n")],
