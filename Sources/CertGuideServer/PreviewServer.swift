@@ -184,8 +184,9 @@ public actor PreviewServer {
             if let staleSearch { updateSearchIndex(staleSearch, generation: newestBuild.next()) }
             return true
         case .failed(let diagnostics, let milliseconds):
-            await hub.buildFailed(diagnostics.map(\.description))
+            // The terminal first: whoever sees the overlay can already read the same lines there.
             log(.failed(diagnostics, milliseconds: milliseconds))
+            await hub.buildFailed(diagnostics.map(\.description))
             return false
         }
     }
