@@ -150,14 +150,5 @@ public struct EntryScaffold: Sendable {
     }
 
     /// The title as a YAML scalar: plain when that reads back the same, double-quoted otherwise.
-    static func yaml(_ text: String) -> String {
-        let plain = text.first.map { $0.isLetter || $0.isNumber } == true
-            && !text.contains(": ") && !text.contains(" #") && !text.hasSuffix(":")
-            && !text.contains { $0 == "\"" || $0 == "\\" || $0.isNewline || ($0.asciiValue.map { $0 < 0x20 } ?? false) }
-            && !["true", "false", "yes", "no", "on", "off", "null", "y", "n"].contains(text.lowercased())
-            && Double(text) == nil && Day(text) == nil
-        if plain { return text }
-        let escaped = text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-        return "\"\(escaped)\""
-    }
+    static func yaml(_ text: String) -> String { YAMLScalar.write(text) }
 }
