@@ -42,11 +42,14 @@ let package = Package(
         .target(name: "GuideCheck", dependencies: ["GuideSite"], swiftSettings: stage),
         // Runs the stages; the incremental build cache, the output writer, `new` and the fuzz harness.
         .target(name: "GuideBuild", dependencies: ["GuideRender", "GuideSearch", "GuideCheck", "CSystem"], swiftSettings: stage),
+        // The preview's editor without HTTP: forms from the schema, saves checked by the loader and
+        // written in place. Above the pipeline, beside the server that guards it.
+        .target(name: "GuideEditor", dependencies: ["GuideBuild", "GuideContent", "GuideMarkdown", "GuideSite", "GuideRender", "GuideSupport"]),
         // `certguide serve`: static serving, file watching and live reload over the library.
         .target(
             name: "CertGuideServer",
             dependencies: [
-                "GuideBuild",
+                "GuideBuild", "GuideEditor",
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
             ]
@@ -67,7 +70,7 @@ let package = Package(
             // Yams reads the CI workflow in a test.
             dependencies: [
                 "GuideSupport", "GuideContent", "GuideMarkdown", "GuideSite", "GuideRender", "GuideSearch", "GuideCheck",
-                "GuideBuild", "CertGuideServer", .product(name: "Yams", package: "Yams"),
+                "GuideBuild", "GuideEditor", "CertGuideServer", .product(name: "Yams", package: "Yams"),
             ]
         ),
     ]

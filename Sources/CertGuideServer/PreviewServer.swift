@@ -2,6 +2,7 @@ import FlyingFox
 import FlyingSocks
 import Foundation
 import GuideBuild
+import GuideEditor
 import GuideSite
 import GuideSupport
 
@@ -28,12 +29,20 @@ public actor PreviewServer {
         public var port: UInt16
         /// Use polling instead of inotify (network drives, containers without inotify).
         public var pollFiles: Bool
+        /// Turns the editor on when listening on an address other than loopback.
+        public var allowEdit: Bool
 
-        public init(build: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 8080, pollFiles: Bool = false) {
+        public init(build: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 8080, pollFiles: Bool = false, allowEdit: Bool = false) {
             self.build = build
             self.host = host
             self.port = port
             self.pollFiles = pollFiles
+            self.allowEdit = allowEdit
+        }
+
+        /// The editor writes files: it is on for a loopback address, elsewhere only when asked.
+        public var editorEnabled: Bool {
+            allowEdit || host == "localhost" || host == "::1" || host.hasPrefix("127.")
         }
     }
 
@@ -54,6 +63,9 @@ public actor PreviewServer {
     public let options: Options
     public let hub = LiveReloadHub()
     private let snapshot = SnapshotBox()
+    private let editor = EditorBox()
+    /// The editor's secret for this run; every write must carry it.
+    public nonisolated let editorToken = EditorGate.makeToken()
     private var server: HTTPServer?
     private var serverTask: Task<Void, Error>?
     private var watcher: FileWatcher?
@@ -80,13 +92,22 @@ public actor PreviewServer {
     /// Builds, starts listening and watching; returns the address to open.
     public func start() async throws -> URL {
         await rebuild()
-        let responder = StaticResponder(injectLiveReload: true)
+        let editBar = options.editorEnabled ? EditBar(contentDirectory: options.build.contentDirectory) : nil
+        let responder = StaticResponder(injectLiveReload: true, editBar: editBar)
         let box = snapshot
+        let editorBox = editor
         let server = HTTPServer(address: try Self.address(options.host, options.port), timeout: 30, logger: .disabled)
         await server.appendRoute(HTTPRoute(LiveReloadScript.socketPath), to: .webSocket(LiveReloadSocket(hub: hub)))
         await server.appendRoute(HTTPRoute(LiveReloadScript.path)) { _ in
             HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-cache"] as HTTPHeaders,
                          body: Data(LiveReloadScript.source.utf8))
+        }
+        await server.appendRoute(HTTPRoute(EditorRoutes.prefix + "*")) { request in
+            guard let routes = editorBox.routes else {
+                return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"] as HTTPHeaders,
+                                    body: Data("The editor is off: the preview listens on a network address. Restart with --allow-edit to turn it on.\n".utf8))
+            }
+            return await routes.respond(to: request)
         }
         await server.appendRoute("*") { request in responder.respond(to: request, from: box.current) }
         self.server = server
@@ -103,6 +124,14 @@ public actor PreviewServer {
         }
         guard case .ip4(let ip, let port)? = await server.listeningAddress ?? nil else {
             throw StartError.cannotListen(options.host, "no address")
+        }
+        if options.editorEnabled {
+            let content = options.build.contentDirectory
+            editor.routes = EditorRoutes(
+                gate: EditorGate(token: editorToken, host: options.host, port: port),
+                editor: EntryEditor(contentDirectory: content, displayRoot: content.relativePath),
+                includeDrafts: options.build.includeDrafts,
+                rebuild: { [weak self] file in await self?.rebuild(changed: [file.standardizedFileURL.path]) })
         }
 
         let watcher = FileWatcher(roots: [options.build.contentDirectory, options.build.templatesDirectory],
@@ -227,6 +256,18 @@ public actor PreviewServer {
             return StartError.portInUse(options.port)
         }
         return StartError.cannotListen(options.host, "\(error)")
+    }
+}
+
+/// The editor's routes, set once the port is known (the gate checks `Host` against it).
+final class EditorBox: @unchecked Sendable {
+    // @unchecked: every access goes through `lock`.
+    private let lock = NSLock()
+    private var stored: EditorRoutes?
+
+    var routes: EditorRoutes? {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
     }
 }
 

@@ -7,6 +7,8 @@ import Foundation
 struct StaticResponder: Sendable {
     /// Adds the live-reload script to HTML pages.
     var injectLiveReload: Bool
+    /// Adds the editor's Edit and New links to HTML pages when the editor is on.
+    var editBar: EditBar? = nil
 
     func respond(to request: HTTPRequest, from snapshot: SiteSnapshot) -> HTTPResponse {
         guard request.method == .GET || request.method == .HEAD else {
@@ -37,7 +39,8 @@ struct StaticResponder: Sendable {
         if isFresh(request, file) {
             return HTTPResponse(statusCode: .notModified, headers: headers)
         }
-        let body = injectLiveReload && resolved.hasSuffix(".html") ? LiveReloadScript.inject(into: file.contents) : file.contents
+        var body = injectLiveReload && resolved.hasSuffix(".html") ? LiveReloadScript.inject(into: file.contents) : file.contents
+        if let editBar, resolved.hasSuffix(".html") { body = editBar.inject(into: body, at: resolved) }
         if request.method == .HEAD {
             headers[.contentLength] = String(body.count)
             return HTTPResponse(statusCode: .ok, headers: headers)

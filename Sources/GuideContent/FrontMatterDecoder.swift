@@ -6,7 +6,7 @@ import Yams
 /// line and column of the offending key or value in the original file.
 public struct FrontMatterDecoder {
     public struct Decoded<Value> {
-        var value: Value
+        public var value: Value
         /// Where each value sits in the file, keyed by path (`related[1]`, `cost.min`).
         public var locations: [String: SourceLocation]
     }

@@ -13,7 +13,9 @@ struct ServeCommand: AsyncParsableCommand {
         even on a guide of thousands; a change of a fact such as a cost or a summary shows the \
         entry's own page just as fast and makes the long lists after; a change that reorders \
         entries (a title, a level, topics) renders the open pages first and the rest after. A \
-        stylesheet change restyles pages without a reload. When a save \
+        stylesheet change restyles pages without a reload. Every entry page has an Edit link to a \
+        form for that entry: Save checks it as the build does and rewrites only the lines that \
+        changed (the editor is on for loopback addresses only, or with --allow-edit). When a save \
         breaks the build, the last good site stays up and every open page shows the errors \
         until you fix them.
 
@@ -38,13 +40,22 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Watch files by polling instead of inotify (for network drives).")
     var poll = false
 
+    @Flag(help: ArgumentHelp("Keep the editor on with --host set to a network address: anyone who can reach the preview could then rewrite Content/ files (each write still needs the run's secret token)."))
+    var allowEdit = false
+
     func run() async throws {
         if !["127.0.0.1", "localhost", "::1"].contains(host) {
             DiagnosticPrinter.standardError.warning(
                 "listening on \(host): anyone who can reach this machine can read the preview, drafts included")
         }
+        let options = PreviewServer.Options(build: location.buildOptions(), host: host, port: port, pollFiles: poll, allowEdit: allowEdit)
+        if !["127.0.0.1", "localhost", "::1"].contains(host) {
+            DiagnosticPrinter.standardError.warning(allowEdit
+                ? "--allow-edit: the editor is on at \(host); anyone who can reach this address and obtain a form can change files under \(location.source.content)/"
+                : "the editor is off while listening on \(host); add --allow-edit to turn it on")
+        }
         let printer = DiagnosticPrinter.standardError
-        let server = PreviewServer(options: .init(build: location.buildOptions(), host: host, port: port, pollFiles: poll)) { event in
+        let server = PreviewServer(options: options) { event in
             switch event {
             case .built(let files, let changed, let milliseconds):
                 say("Built \(files) files in \(milliseconds) ms (\(changed) changed)")
@@ -67,6 +78,9 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         say("Serving \(location.source.content)/ at \(url.absoluteString)  (Ctrl-C to stop)")
+        if options.editorEnabled {
+            say("Editor on: every entry page has an Edit link; saves rewrite only the lines you changed")
+        }
         if open { Self.openInBrowser(url) }
         while !Task.isCancelled {
             try await Task.sleep(for: .seconds(3600))

@@ -30,6 +30,15 @@ public struct FrontMatterRewriter {
         return (FieldValue(node: .mapping(root)) ?? .mapping([]), split.body)
     }
 
+    /// Where each value of the file's front matter sits (`cost.min` -> 9:8, in file lines), for
+    /// an editor to show the loader's messages at their fields.
+    public static func valueLocations(_ text: String) -> [String: SourceLocation] {
+        guard let (_, root) = try? parse(text.replacingOccurrences(of: "\r\n", with: "\n")) else { return [:] }
+        var table: [String: SourceLocation] = [:]
+        YAMLNodeView(node: .mapping(root)).valueLocations(into: &table)
+        return table.mapValues { SourceLocation(line: $0.line + 1, column: $0.column) }
+    }
+
     /// `text` with its front matter set to `values` (keys of `schema` only; any other key is
     /// left as it is) and, when given, its body replaced.
     public static func rewrite(_ original: String, schema: KeySchema, to values: FieldValue, body: String? = nil) throws(Failure) -> String {

@@ -16,12 +16,15 @@ struct RawHTTPClient: Sendable {
 
     let port: UInt16
 
-    func request(_ target: String, method: String = "GET", headers: [String: String] = [:]) throws -> Response {
+    /// `headers` may replace `Host`; a `body` is sent with its `Content-Length` unless the
+    /// headers state one.
+    func request(_ target: String, method: String = "GET", headers: [String: String] = [:], body: Data? = nil) throws -> Response {
         let socket = try connect()
         defer { close(socket) }
-        var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
-        for (name, value) in headers { head += "\(name): \(value)\r\n" }
-        try send(socket, Data((head + "\r\n").utf8))
+        var head = "\(method) \(target) HTTP/1.1\r\nHost: \(headers["Host"] ?? "127.0.0.1:\(port)")\r\nConnection: close\r\n"
+        for (name, value) in headers where name != "Host" { head += "\(name): \(value)\r\n" }
+        if let body, headers["Content-Length"] == nil, headers["Transfer-Encoding"] == nil { head += "Content-Length: \(body.count)\r\n" }
+        try send(socket, Data((head + "\r\n").utf8) + (body ?? Data()))
         var data = Data()
         while let chunk = receive(socket) { data += chunk }
         return try parse(data, method: method)
@@ -153,8 +156,8 @@ extension RawHTTPClient {
         try await offThePool { try openWebSocket(path) }
     }
 
-    func fetch(_ target: String, method: String = "GET", headers: [String: String] = [:]) async throws -> Response {
-        try await offThePool { try request(target, method: method, headers: headers) }
+    func fetch(_ target: String, method: String = "GET", headers: [String: String] = [:], body: Data? = nil) async throws -> Response {
+        try await offThePool { try request(target, method: method, headers: headers, body: body) }
     }
 }
 

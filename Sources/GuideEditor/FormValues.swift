@@ -1,0 +1,26 @@
+import Foundation
+import GuideContent
+
+/// A form as the editor's script sends it (JSON: objects for mappings, arrays for lists,
+/// strings, and booleans for flags), read against the schema: keys it does not know are
+/// dropped, texts trimmed, a false flag left out as `certguide new` leaves it out.
+public enum FormValues {
+    public static func read(_ json: Any?, schema: KeySchema) -> FieldValue? {
+        switch (json, schema) {
+        case (let object as [String: Any], .mapping(let keys, _, _)):
+            let fields = keys.compactMap { key, child in read(object[key], schema: child).map { FieldValue.Field(key, $0) } }
+            return .mapping(fields)
+        case (let array as [Any], .list(let item)):
+            return .list(array.compactMap { read($0, schema: item) })
+        case (let flag as Bool, .value(.flag)):
+            return flag ? .text("true") : nil
+        case (let text as String, .value):
+            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return trimmed.isEmpty ? nil : .text(trimmed)
+        case (let number as NSNumber, .value):
+            return .text(number.stringValue)
+        default:
+            return nil
+        }
+    }
+}
