@@ -30,9 +30,10 @@ public enum EditorScript {
               element.setAttribute("aria-describedby", element.getAttribute("aria-describedby").split(" ").map((id) => ids[id] || id).join(" "));
             });
             row.querySelectorAll(".n").forEach((number) => { number.textContent = String(index + 1); });
-            if (row.dataset.type === "mapping") {
-              row.setAttribute("role", "group");
-              row.setAttribute("aria-label", name + " " + (index + 1));
+            const group = row.dataset.type === "mapping" ? row.querySelector(":scope > .grid") : null;
+            if (group) {
+              group.setAttribute("role", "group");
+              group.setAttribute("aria-label", name + " " + (index + 1));
             }
             row.querySelectorAll(".remove").forEach((button) => { button.setAttribute("aria-label", "Remove " + name.toLowerCase() + " " + (index + 1)); });
           });

@@ -3,6 +3,8 @@ public enum EditorStyle {
     public static let source = """
     :root { --ink: #1d2330; --muted: #4f5868; --line: #c9ced8; --accent: #0b57a4; --error: #a4120b; --paper: #fff; --wash: #f3f5f8; }
     * { box-sizing: border-box; }
+    /* Save stays in view at the foot of the window; fields scrolled to stay clear of it. */
+    html { scroll-padding-bottom: 5rem; }
     body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--ink); background: var(--wash); }
     .editor { max-width: 60rem; margin: 0 auto; padding: 1.5rem 1rem 4rem; }
     h1 { font-size: 1.6rem; margin: 0 0 .25rem; }

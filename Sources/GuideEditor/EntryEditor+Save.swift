@@ -54,7 +54,9 @@ extension EntryEditor {
         }
         let text: String
         do {
-            text = try FrontMatterRewriter.rewrite(original, schema: target.schema, to: values, body: body)
+            let old = entry == nil ? nil : try? FrontMatterRewriter.current(original).values
+            let ordered = FormValues.keepingOrder(values, of: old, schema: target.schema)
+            text = try FrontMatterRewriter.rewrite(original, schema: target.schema, to: ordered, body: body)
         } catch {
             return .failed("\(display(target.relativePath)): \(error.description)")
         }

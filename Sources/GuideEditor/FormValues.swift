@@ -23,4 +23,23 @@ public enum FormValues {
             return nil
         }
     }
+
+    /// Boxes ticked in a list of words (`settings`) come in the vocabulary's order; the words
+    /// the file already had keep its order, so an unchanged choice is no change.
+    public static func keepingOrder(_ new: FieldValue, of old: FieldValue?, schema: KeySchema) -> FieldValue {
+        switch (new, schema) {
+        case (.mapping(let fields), .mapping(let keys, _, _)):
+            return .mapping(fields.map { field in
+                guard let child = keys.first(where: { $0.0 == field.key })?.1 else { return field }
+                return FieldValue.Field(field.key, keepingOrder(field.value, of: old?[field.key], schema: child))
+            })
+        case (.list(let items), .list(.value(.word))):
+            let before = old?.items ?? []
+            let kept = before.filter { word in items.contains { $0.text?.lowercased() == word.text?.lowercased() } }
+            let added = items.filter { word in !before.contains { $0.text?.lowercased() == word.text?.lowercased() } }
+            return .list(kept + added)
+        default:
+            return new
+        }
+    }
 }
