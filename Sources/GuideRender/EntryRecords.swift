@@ -74,6 +74,7 @@ struct EntryRecords {
         values["toc"] = tableOfContents(page.document)
         values["related_faqs"] = page.relatedFAQs.map(faqLink)
         values["similar"] = page.similar.map(card)
+        values["feedback"] = FeedbackLinks(site: site).record(path: page.entry.path, title: front.title, url: page.url)
         return Record(values)
     }
 
@@ -92,6 +93,7 @@ struct EntryRecords {
         values["sources"] = sources(page.entry.frontMatter.sources)
         values["verified"] = page.entry.frontMatter.verified.map(verified) ?? false
         values["toc"] = tableOfContents(page.document)
+        values["feedback"] = FeedbackLinks(site: site).record(path: page.entry.path, title: page.entry.frontMatter.question, url: page.url)
         return Record(values)
     }
 
@@ -105,6 +107,7 @@ struct EntryRecords {
             "toc": tableOfContents(page.document),
             "sources": sources(front.sources),
             "verified": front.verified.map(verified) ?? false,
+            "feedback": FeedbackLinks(site: site).record(path: page.entry.path, title: front.title, url: page.url),
         ])
     }
 
