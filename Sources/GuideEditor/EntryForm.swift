@@ -27,7 +27,7 @@ struct EntryForm {
         let error = "<p class=\"error\" id=\"e-\(id)\" hidden></p>"
         let described = (help == nil ? "" : "h-\(id) ") + "e-\(id)"
         let requiredMark = required ? " <span class=\"required\">(required)</span>" : ""
-        switch schema {
+        switch schema.resolved(for: value) {
         case .mapping(let keys, let inner, _):
             // Figures of a cost are in its currency.
             let currency = key == "cost" ? (value?["currency"]?.text ?? "currency") : nil
@@ -60,7 +60,7 @@ struct EntryForm {
             <template>\(row(key, path: path, item, nil))</template>\
             <button type="button" class="add">Add to \(HTML.escape(label.lowercased()))</button></fieldset>
             """
-        case .value(let kind):
+        case .scalarOr(let kind, _), .value(let kind):
             let control = self.control(kind, id: id, key: key, value: value?.text, required: required, described: described,
                                        list: suggestions[key] == nil ? nil : "d-\(id)")
             let unitHTML = unit.map { "<span class=\"unit\">\(HTML.escape($0))</span>" } ?? ""
@@ -80,6 +80,7 @@ struct EntryForm {
     func row(_ key: String, path: String, _ item: KeySchema, _ value: FieldValue?) -> String {
         let (label, _) = Self.label(key)
         let remove = "<button type=\"button\" class=\"remove\">Remove</button>"
+        let item = item.resolved(for: value)
         if case .mapping(let keys, let inner, _) = item {
             let fields = keys.map { childKey, child in
                 field(childKey, path: "\(path)[].\(childKey)", child, value?[childKey], required: inner.contains(childKey), help: nil, unit: nil)
@@ -116,7 +117,7 @@ struct EntryForm {
             return "<input type=\"text\" inputmode=\"numeric\" \(common)\(valueAttribute)>"
         case .webAddress, .siteLink:
             return "<input type=\"url\" \(common)\(valueAttribute)>"
-        case .text:
+        case .text, .key, .sourceReference:
             return "<input type=\"text\" \(common)\(valueAttribute)\(list.map { " list=\"\($0)\"" } ?? "")>"
         }
     }

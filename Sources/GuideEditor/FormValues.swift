@@ -6,6 +6,8 @@ import GuideContent
 /// dropped, texts trimmed, a false flag left out as `certguide new` leaves it out.
 public enum FormValues {
     public static func read(_ json: Any?, schema: KeySchema) -> FieldValue? {
+        var schema = schema
+        if case .scalarOr(let kind, let other) = schema { schema = json is String || json is NSNumber ? .value(kind) : other }
         switch (json, schema) {
         case (let object as [String: Any], .mapping(let keys, _, _)):
             let fields = keys.compactMap { key, child in read(object[key], schema: child).map { FieldValue.Field(key, $0) } }
@@ -27,7 +29,7 @@ public enum FormValues {
     /// Boxes ticked in a list of words (`settings`) come in the vocabulary's order; the words
     /// the file already had keep its order, so an unchanged choice is no change.
     public static func keepingOrder(_ new: FieldValue, of old: FieldValue?, schema: KeySchema) -> FieldValue {
-        switch (new, schema) {
+        switch (new, schema.resolved(for: new)) {
         case (.mapping(let fields), .mapping(let keys, _, _)):
             return .mapping(fields.map { field in
                 guard let child = keys.first(where: { $0.0 == field.key })?.1 else { return field }

@@ -54,8 +54,8 @@ import Testing
 
     @Test func aValueInsideABraceMappingChangesAlone() throws {
         let result = try rewriteOnDisk(Self.archivists) { $0.set("duration_months", "max", to: .text("36")) }
-        #expect(diff(Self.archivists, result).removed == ["duration_months: { min: 24, max: 24 }"])
-        #expect(diff(Self.archivists, result).added == ["duration_months: { min: 24, max: 36 }"])
+        #expect(diff(Self.archivists, result).removed == ["duration_months: { min: 24, max: 24, source: article }"])
+        #expect(diff(Self.archivists, result).added == ["duration_months: { min: 24, max: 36, source: article }"])
     }
 
     @Test func aCommentAfterAValueStays() throws {
@@ -91,7 +91,8 @@ import Testing
         let removed = try rewriteOnDisk(Self.archivists) {
             $0.set("eligibility", to: .list(Array($0["eligibility"]!.items!.dropFirst())))
         }
-        #expect(diff(Self.archivists, removed).removed == ["  - \"No education or work requirements to sit the exam (from the 2026 exam onward)\""])
+        #expect(diff(Self.archivists, removed).removed
+            == ["  - { text: \"No education or work requirements to sit the exam (from the 2026 exam onward)\", source: requirements }"])
         #expect(diff(Self.archivists, removed).added.isEmpty)
         let source = try rewriteOnDisk(Self.archivists) {
             var rows = $0["sources"]!.items!
@@ -99,7 +100,8 @@ import Testing
             $0.set("sources", to: .list(rows + [.mapping([.init("title", .text("New source")), .init("url", .text("https://example.org/x"))])]))
         }
         #expect(diff(Self.archivists, source).removed == ["  - title: \"Academy of Certified Archivists: guide to the exam\"",
-                                                           "    url: https://certifiedarchivists.org/guide-to-the-exam"])
+                                                           "    url: https://certifiedarchivists.org/guide-to-the-exam",
+                                                           "    kind: issuer", "    key: exam-guide"])
         #expect(diff(Self.archivists, source).added == ["  - title: New source", "    url: https://example.org/x"])
     }
 
@@ -122,7 +124,7 @@ import Testing
         let (removed, added) = diff(scaffold, result)
         #expect(removed.contains("# settings: [academic, public]             # academic | public | school | archives | special | any"))
         #expect(added == ["settings: [archives]                       # academic | public | school | archives | special | any",
-                          "cost: { min: 150, currency: USD }"])
+                          "cost: { min: 150, currency: USD }          # source: the number in `sources` that gives it"])
         #expect(removed.count == 3 && removed.last!.hasPrefix("draft: true"))
     }
 

@@ -89,3 +89,15 @@ extension ScalarKind {
         }
     }
 }
+
+extension KeySchema {
+    /// The schema a value is read by: a `scalarOr` is its scalar for a text (or nothing) and
+    /// its other schema for a list or mapping.
+    public func resolved(for value: FieldValue?) -> KeySchema {
+        guard case .scalarOr(let kind, let other) = self else { return self }
+        switch value {
+        case .list?, .mapping?: return other
+        default: return .value(kind)
+        }
+    }
+}

@@ -60,7 +60,7 @@ extension FrontMatterRewriter {
     /// The edits that turn `node` into `new`, or `NeedsWholeKey` when that cannot be done
     /// without writing the value again whole.
     func value(_ node: Node, to new: FieldValue, schema: KeySchema, inFlow: Bool, first: Int, last: Int) throws -> [LineEdit] {
-        switch (node, new, schema) {
+        switch (node, new, schema.resolved(for: new)) {
         case (.scalar(let scalar), .text(let text), .value(let kind)):
             if kind.same(scalar.string, text) { return [] }
             guard let span = span(of: scalar, inFlow: inFlow), let style = YAMLScalar.style(of: scalar) else { throw NeedsWholeKey() }

@@ -3,6 +3,7 @@ extension FrontMatterRewriter {
     /// line (`settings: [academic, public]`, `cost: { min: 150, max: 200 }`), lists of
     /// sentences or of mappings one row per line.
     func render(_ key: String, _ value: FieldValue, _ schema: KeySchema, indent: String) -> [String] {
+        let schema = schema.resolved(for: value)
         if case .list(let items) = value, case .list(let itemSchema) = schema, !Self.fitsOnOneLine(items, itemSchema) {
             return ["\(indent)\(key):"] + items.flatMap { row($0, itemSchema, dash: indent + "  ", block: false) }
         }
@@ -12,6 +13,7 @@ extension FrontMatterRewriter {
     /// A row of a block list: `- text` or `- { title: ..., url: ... }`, or a block mapping
     /// with its first key on the `-` line when the list's rows are written that way.
     func row(_ item: FieldValue, _ schema: KeySchema, dash: String, block: Bool) -> [String] {
+        let schema = schema.resolved(for: item)
         if block, case .mapping(let fields) = item, case .mapping(let keys, _, _) = schema {
             let ordered = keys.compactMap { key, child in fields.first { $0.key == key }.map { (key, $0.value, child) } }
             return ordered.enumerated().map { index, entry in
@@ -23,7 +25,7 @@ extension FrontMatterRewriter {
 
     /// A value on one line; `inFlow` inside `[...]` or `{...}`.
     func inline(_ value: FieldValue, _ schema: KeySchema, inFlow: Bool) -> String {
-        switch (value, schema) {
+        switch (value, schema.resolved(for: value)) {
         case (.text(let text), .value(let kind)):
             return YAMLScalar.write(text, inFlow: inFlow, literal: kind.isLiteral)
         case (.list(let items), .list(let itemSchema)):
@@ -67,7 +69,7 @@ extension ScalarKind {
     /// Numbers, dates and flags, whose plain spelling is their meaning.
     var isLiteral: Bool {
         switch self {
-        case .integer, .number, .date, .flag: true
+        case .integer, .number, .date, .flag, .sourceReference: true
         default: false
         }
     }
@@ -77,7 +79,7 @@ extension FieldValue {
     /// Whether two values (nil for absent) mean the same under a schema: the check that a
     /// rewritten file reads back as the values asked for.
     static func same(_ a: FieldValue?, _ b: FieldValue?, schema: KeySchema) -> Bool {
-        switch (a, b, schema) {
+        switch (a, b, schema.resolved(for: a ?? b)) {
         case (nil, nil, _):
             return true
         case (.text(let x)?, .text(let y)?, .value(let kind)):
