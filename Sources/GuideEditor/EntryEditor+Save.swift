@@ -74,7 +74,7 @@ extension EntryEditor {
         } catch {
             return .failed("cannot write \(display(target.relativePath)): \(FileSystem.reason(error))")
         }
-        let draft = (try? FrontMatterRewriter.current(text).values["draft"]?.text).flatMap { $0 }.map { ["true", "yes", "on"].contains($0.lowercased()) } ?? false
+        let draft = (try? FrontMatterRewriter.current(text))?.values["draft"]?.text.flatMap(ScalarKind.truth) ?? false
         return .saved(target, draft: draft)
     }
 

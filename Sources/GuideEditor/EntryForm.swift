@@ -108,7 +108,7 @@ struct EntryForm {
                 + options.map { "<option\(($0 == value?.lowercased() || $0 == value) ? " selected" : "")>\(HTML.escape($0))</option>" }.joined()
                 + "</select>"
         case .flag:
-            return "<input type=\"checkbox\" data-type=\"flag\" \(common)\(ScalarKindTruth.isTrue(value) ? " checked" : "")>"
+            return "<input type=\"checkbox\" data-type=\"flag\" \(common)\(value.flatMap(ScalarKind.truth) == true ? " checked" : "")>"
         case .date:
             return "<input type=\"date\" \(common)\(valueAttribute)>"
         case .number:
@@ -138,10 +138,6 @@ struct EntryForm {
     static func id(_ path: String) -> String {
         "f-" + String(path.map { $0.isLetter || $0.isNumber ? $0 : "-" })
     }
-}
-
-enum ScalarKindTruth {
-    static func isTrue(_ text: String?) -> Bool { ["true", "yes", "on"].contains(text?.lowercased() ?? "") }
 }
 
 extension ScalarKind {

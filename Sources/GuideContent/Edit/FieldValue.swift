@@ -81,7 +81,8 @@ extension ScalarKind {
         }
     }
 
-    static func truth(_ text: String) -> Bool? {
+    /// A flag's meaning, as the loader reads it (YAML 1.1's words), or nil for no flag.
+    public static func truth(_ text: String) -> Bool? {
         switch text.lowercased() {
         case "true", "yes", "on": true
         case "false", "no", "off": false
