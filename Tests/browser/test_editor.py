@@ -3,7 +3,8 @@ real files in a git repository: edit a certification's cost and add an eligibili
 the page reload with them and `git diff` show only those lines; invalid values shown at their
 fields with nothing written; requests without the token, from another origin or to paths outside
 the content folder refused with nothing written; axe on the form at 1280 and 390 px (screenshots
-of both go to .build/editor-screenshots/)."""
+of both go to .build/editor-screenshots/); a new question from the same form, written as `certguide new`
+would write it."""
 import json
 import os
 import re
@@ -190,6 +191,25 @@ class EditingInTheBrowser(unittest.TestCase):
         body.send_keys("\n\n## A heading typed in the form\n")
         WebDriverWait(self.driver, 10).until(lambda d: "A heading typed in the form" in d.find_element(By.ID, "body-preview").text)
         self.assertTrue(self.driver.find_elements(By.CSS_SELECTOR, "#body-preview h2"))
+
+    def test_5_new_question_from_the_same_form(self):
+        self.driver.set_window_size(1280, 900)
+        self.driver.get(self.base + "/faq/")
+        self.driver.find_element(By.LINK_TEXT, "question").click()
+        WebDriverWait(self.driver, 10).until(lambda d: d.find_elements(By.ID, "entry-form"))
+        self.assertTrue(self.field("f-draft").is_selected(), "a new entry starts as a draft, as certguide new writes it")
+        self.replace("f-question", "How do I renew a credential?")
+        self.click(self.driver.find_element(By.CSS_SELECTOR, "button.save"))
+        # A draft is not on the preview without --drafts: the browser goes to its form instead.
+        WebDriverWait(self.driver, 15).until(lambda d: d.current_url.endswith("/__certguide/edit/faq/how-do-i-renew-a-credential"))
+        path = os.path.join(self.folder, "Content", "faq", "how-do-i-renew-a-credential.md")
+        with open(path, encoding="utf-8") as f:
+            written = f.read()
+        print("\n  new file: Content/faq/how-do-i-renew-a-credential.md, first lines:\n    " + "\n    ".join(written.splitlines()[:5]))
+        self.assertIn("question: How do I renew a credential?", written)
+        self.assertIn("draft: true", written)
+        self.assertIn("# order: 10", written, "the scaffold's commented lines stay")
+        self.assertEqual(git(self.folder, "status", "--porcelain", "--", "Content/faq"), "?? Content/faq/how-do-i-renew-a-credential.md\n")
 
 
 if __name__ == "__main__":
