@@ -34,8 +34,11 @@ extension EntryEditor {
                 return .failed("\(display(entry.relativePath)) no longer exists; it was moved or deleted since the form was opened")
             }
             guard Self.fingerprint(data) == base else { return .stale(staleMessage(entry)) }
+            guard let text = String(validating: data, as: UTF8.self) else {
+                return .failed("\(display(entry.relativePath)) is not valid UTF-8; save it with UTF-8 encoding in a text editor first")
+            }
             target = entry
-            original = String(decoding: data, as: UTF8.self)
+            original = text
         } else {
             let titleKey = kind == .faq ? "question" : "title"
             let title = values[titleKey]?.text ?? ""

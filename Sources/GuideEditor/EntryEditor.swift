@@ -35,8 +35,12 @@ public struct EntryEditor: Sendable {
 
     public func open(_ entry: EditableEntry) throws(Failure) -> Opened {
         guard let url = entry.file(in: contentDirectory), let data = try? Data(contentsOf: url) else { throw .notFound }
+        // A form over bytes that are not UTF-8 would save them back as replacement characters.
+        guard let text = String(validating: data, as: UTF8.self) else {
+            throw .unreadable("\(display(entry.relativePath)) is not valid UTF-8; save it with UTF-8 encoding in a text editor, then reload this form")
+        }
         do {
-            let (values, body) = try FrontMatterRewriter.current(String(decoding: data, as: UTF8.self))
+            let (values, body) = try FrontMatterRewriter.current(text)
             return Opened(values: values, body: body, base: Self.fingerprint(data))
         } catch {
             throw .unreadable("\(display(entry.relativePath)): \(error.description); fix it in a text editor, then reload this form")

@@ -149,6 +149,15 @@ extension PreviewServerTests {
         }
     }
 
+    @Test func aFileThatIsNotUTF8IsNotOpenedAsAForm() async throws {
+        try await withEditor { running, _ in
+            // `Café` saved as Latin-1: the é is the single byte E9.
+            try running.site.write(Self.entry, Data("---\ntitle: Caf".utf8) + Data([0xE9]) + Data("\n---\n".utf8))
+            let form = try await running.client.fetch("/__certguide/edit/certifications/alpha-technician")
+            #expect(form.status == 200 && form.text.contains("is not valid UTF-8") && !form.text.contains("entry-form"))
+        }
+    }
+
     @Test func everyRequestWithoutTheRightCredentialsIsRefusedAndWritesNothing() async throws {
         try await withEditor { running, headers in
             let before = try text(running.site, Self.entry)
