@@ -46,7 +46,7 @@ struct EntryRecords {
             "renewal": front.renewal.map { Record(["text": Facts.renewal($0)]) } ?? false,
             "verified": verified(front.verified),
             "notes": notes(Provenance(front)),
-        ])
+        ], shared: true)
     }
 
     /// Per fact (`notes.cost`), the sources it cites and the cautions beside it; and the
@@ -67,14 +67,14 @@ struct EntryRecords {
     func certification(_ index: Int) -> Record {
         let page = site.certifications[index]
         let front = page.entry.frontMatter
-        var values = card(index).values
-        values["topics"] = page.topicSlugs.compactMap(topicLink)
-        values["sources"] = sources(Provenance(front).sources)
-        values["body_html"] = page.document.html
-        values["toc"] = tableOfContents(page.document)
-        values["related_faqs"] = page.relatedFAQs.map(faqLink)
-        values["similar"] = page.similar.map(card)
-        return Record(values)
+        return card(index).adding([
+            "topics": page.topicSlugs.compactMap(topicLink),
+            "sources": sources(Provenance(front).sources),
+            "body_html": page.document.html,
+            "toc": tableOfContents(page.document),
+            "related_faqs": page.relatedFAQs.map(faqLink),
+            "similar": page.similar.map(card),
+        ])
     }
 
     func faqLink(_ index: Int) -> Record {
@@ -84,15 +84,15 @@ struct EntryRecords {
 
     func faq(_ index: Int) -> Record {
         let page = site.faqs[index]
-        var values = faqLink(index).values
-        values["answer_html"] = page.document.html
-        values["summary"] = page.document.excerpt()
-        values["related"] = page.related.map(card)
-        values["topics"] = page.topicSlugs.compactMap(topicLink)
-        values["sources"] = sources(page.entry.frontMatter.sources)
-        values["verified"] = page.entry.frontMatter.verified.map(verified) ?? false
-        values["toc"] = tableOfContents(page.document)
-        return Record(values)
+        return faqLink(index).adding([
+            "answer_html": page.document.html,
+            "summary": page.document.excerpt(),
+            "related": page.related.map(card),
+            "topics": page.topicSlugs.compactMap(topicLink),
+            "sources": sources(page.entry.frontMatter.sources),
+            "verified": page.entry.frontMatter.verified.map(verified) ?? false,
+            "toc": tableOfContents(page.document),
+        ])
     }
 
     func page(_ index: Int) -> Record {
