@@ -8,6 +8,8 @@ struct EntryRecords {
     let site: Site
     /// Cards made already, by certification: a guide of 10,000 shows each in many lists.
     var cards: [Record]? = nil
+    /// Topic chips by slug, made once for every page that shows them.
+    var topicLinks: [String: Record]? = nil
 
     func card(_ index: Int) -> Record {
         cards?[index] ?? makeCard(index)
@@ -109,9 +111,17 @@ struct EntryRecords {
     }
 
     func topicLink(_ slug: String) -> Record? {
-        guard let topic = site.topics.first(where: { $0.slug == slug }) else { return nil }
-        return Record(["name": topic.name, "url": topic.url, "slug": topic.slug,
-                       "count": topic.certifications.count + topic.faqs.count])
+        if let topicLinks { return topicLinks[slug] }
+        return makeTopicLink(slug)
+    }
+
+    func makeTopicLink(_ slug: String) -> Record? {
+        site.topics.first(where: { $0.slug == slug }).map(makeTopicLink)
+    }
+
+    func makeTopicLink(_ topic: Site.Topic) -> Record {
+        Record(["name": topic.name, "url": topic.url, "slug": topic.slug,
+                "count": topic.certifications.count + topic.faqs.count], shared: true)
     }
 
     private func verified(_ day: Day) -> Record {

@@ -20,7 +20,9 @@ struct PageContexts {
     private let shared: SharedContext
     init(site: Site, shared: SharedContext) {
         self.site = site
-        self.records = EntryRecords(site: site, cards: shared.cards)
+        var records = EntryRecords(site: site, cards: shared.cards)
+        records.topicLinks = Dictionary(site.topics.map { ($0.slug, records.makeTopicLink($0)) }) { first, _ in first }
+        self.records = records
         self.data = StructuredData(site: site)
         self.shared = shared
     }

@@ -102,7 +102,7 @@ public struct SiteRenderer: Sendable {
             let (html, problems) = withSwiftMustache
                 ? templates.renderWithSwiftMustache(page: spec.template, shared: shared.record, context: spec.context)
                 : templates.render(page: spec.template, shared: shared.record, context: spec.context)
-            return (OutputFile(path: kind.outputPath(in: site), text: html), problems)
+            return (OutputFile(path: kind.outputPath(in: site), contents: html), problems)
         }
         let diagnostics = rendered.flatMap(\.1)
         if !diagnostics.isEmpty { throw DiagnosticsError(Array(Set(diagnostics))) }

@@ -85,20 +85,20 @@ public struct TemplateLibrary: Sendable {
     /// Renders `pages/<page>` with `shared` and `context` (inner) as its context; names the
     /// template used but the context lacks are returned as diagnostics pointing at the first
     /// line that uses them.
-    func render(page: String, shared: Record, context: Record) -> (String, [Diagnostic]) {
+    func render(page: String, shared: Record, context: Record) -> (Data, [Diagnostic]) {
         let (html, missing) = compiled.render(page, stack: [.record(shared), .record(context)])
-        return (html, diagnose(missing, page: page, keys: shared.keys + context.keys))
+        return (Data(html), diagnose(missing, page: page, keys: shared.keys + context.keys))
     }
 
     /// The same page rendered by swift-mustache, from the same values: the reference the
     /// compiled templates are tested against.
-    func renderWithSwiftMustache(page: String, shared: Record, context: Record) -> (String, [Diagnostic]) {
+    func renderWithSwiftMustache(page: String, shared: Record, context: Record) -> (Data, [Diagnostic]) {
         let recorder = LookupRecorder()
         let values = shared.legacy.values.merging(context.legacy.values) { _, new in new }
         let html = LookupRecorder.$current.withValue(recorder) {
             library.render(LegacyRecord(values), withTemplate: page) ?? ""
         }
-        return (html, diagnose(recorder.finish(), page: page, keys: Array(values.keys)))
+        return (Data(html.utf8), diagnose(recorder.finish(), page: page, keys: Array(values.keys)))
     }
 
     private func diagnose(_ missing: [String], page: String, keys: [String]) -> [Diagnostic] {

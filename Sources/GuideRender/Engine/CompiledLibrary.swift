@@ -59,11 +59,11 @@ struct CompiledLibrary: Sendable {
 
     /// Renders template `name` with `stack` as its context (outermost first); the names it
     /// looked up and found nowhere come back with the page.
-    func render(_ name: String, stack: [TemplateValue]) -> (html: String, missing: [String]) {
-        guard let index = indices[name] else { return ("", []) }
+    func render(_ name: String, stack: [TemplateValue]) -> (html: [UInt8], missing: [String]) {
+        guard let index = indices[name] else { return ([], []) }
         var renderer = TemplateRenderer(templates: templates, keepable: keepable, library: generation, stack: stack)
         renderer.render(template: index)
-        return (String(decoding: renderer.output, as: UTF8.self), renderer.missing.map(TemplateNames.name))
+        return (renderer.output, renderer.missing.map(TemplateNames.name))
     }
 
     private static func allNodes(_ nodes: [TemplateNode]) -> [TemplateNode] {
