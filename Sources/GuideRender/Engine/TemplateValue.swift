@@ -11,15 +11,16 @@ enum TemplateValue: Sendable {
     /// The value of a context built as `[String: Any]` (strings, numbers, booleans, records
     /// and arrays of them); anything else is its description, as Mustache would print it.
     init(_ value: Any) {
+        // Arrays first: casting one to a class (`Record`) would try to bridge it to NSArray.
         switch value {
-        case let value as TemplateValue: self = value
         case let text as String: self = .text(EscapedText(text))
-        case let flag as Bool: self = .bool(flag)
-        case let number as Int: self = .int(number)
-        case let record as Record: self = .record(record)
         case let records as [Record]: self = .list(records.map(TemplateValue.record))
         case let texts as [String]: self = .list(texts.map { .text(EscapedText($0)) })
         case let values as [Any]: self = .list(values.map(TemplateValue.init))
+        case let flag as Bool: self = .bool(flag)
+        case let number as Int: self = .int(number)
+        case let value as TemplateValue: self = value
+        case let record as Record: self = .record(record)
         default: self = .text(EscapedText(String(describing: value)))
         }
     }
