@@ -155,24 +155,15 @@ public struct Builder: Sendable {
         }
         guard let site, let templates, !diagnostics.hasErrors else { throw DiagnosticsError(diagnostics) }
 
+        let start = DispatchTime.now()
         let deferred: SearchOutput? = deferSearch ? cache?.latest("search", as: SearchOutput.self) : nil
-        // Pages name only the index's manifest, whose URL is fixed: the index (made on one
-        // core) is made while the pages render, which at 10,000 certifications hid its seconds.
-        let indexing = deferred == nil ? Concurrently { () throws(DiagnosticsError) -> (SearchOutput, Bool, Int) in
-            let start = DispatchTime.now()
-            let (search, fresh) = try searchIndex(site, cache: cache)
-            return (search, fresh, Self.milliseconds(since: start))
-        } : nil
+        let (search, searchIsNew) = if let deferred { (deferred, false) } else { try searchIndex(site, cache: cache) }
+        let searchTime = Self.milliseconds(since: start)
         options.progress?(.rendering(entries: site.certifications.count + site.faqs.count + site.pages.count))
         let assets = try assets()
-        let links = SiteLinks(searchManifest: deferred?.manifestURL ?? "/" + SearchIndexFiles.manifestPath, assets: assets,
-                              versioned: options.versionedAssets)
+        let links = SiteLinks(searchManifest: search.manifestURL, assets: assets, versioned: options.versionedAssets)
         var (files, fresh, later) = try SiteRenderer(templates: templates, cache: cache)
             .render(site, links: links, first: renderFirst)
-        let (search, searchIsNew, searchTime) = if let deferred { (deferred, false, 0) } else { try indexing!.value() }
-        guard search.manifestURL == links.searchManifest else {
-            throw DiagnosticsError([.error(SearchIndexFiles.manifestPath, .start, "the search index moved its manifest to \(search.manifestURL) (a bug of certguide: please report it)")])
-        }
         files += search.files
         if searchIsNew { fresh.formUnion(search.files.map(\.path)) }
         for asset in assets {
