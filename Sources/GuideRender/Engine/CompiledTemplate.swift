@@ -11,7 +11,6 @@ struct CompiledTemplate: Sendable {
 struct TemplateName: Sendable {
     var parts: [Int32]
     var anchored: Bool
-    var isDot: Bool { parts.isEmpty }
 
     init(_ text: String) {
         anchored = text.first == "." && text != "."

@@ -35,12 +35,6 @@ public final class Record: @unchecked Sendable {
 
     public subscript(key: String) -> Any? { value(TemplateNames.id(key))?.legacy }
 
-    /// The text of `key` as given, if it is text.
-    func text(_ key: String) -> String? {
-        if case .text(let text)? = value(TemplateNames.id(key)) { return text.raw }
-        return nil
-    }
-
     /// This record with `values` added or replacing its own; not shared.
     func adding(_ more: [String: Any]) -> Record {
         var ids = self.ids, values = self.values
