@@ -86,8 +86,14 @@ public struct TemplateLibrary: Sendable {
     /// template used but the context lacks are returned as diagnostics pointing at the first
     /// line that uses them.
     func render(page: String, shared: Record, context: Record) -> (Data, [Diagnostic]) {
-        let (html, missing) = compiled.render(page, stack: [.record(shared), .record(context)])
-        return (Data(html), diagnose(missing, page: page, keys: shared.keys + context.keys))
+        let (html, missing, runaway) = compiled.render(page, stack: [.record(shared), .record(context)])
+        var problems = diagnose(missing, page: page, keys: shared.keys + context.keys)
+        if let runaway, let path = paths[runaway] {
+            let use = sources[runaway].flatMap { text in TemplateScanner.partialReferences(in: text).first { $0.name == runaway } }
+            problems.append(.error(path, use?.location ?? .start,
+                                   "`\(runaway)` includes itself (more than \(TemplateRenderer.maximumDepth) partials deep); a partial cannot contain itself"))
+        }
+        return (Data(html), problems)
     }
 
     /// The same page rendered by swift-mustache, from the same values: the reference the

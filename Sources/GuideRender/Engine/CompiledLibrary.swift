@@ -59,11 +59,13 @@ struct CompiledLibrary: Sendable {
 
     /// Renders template `name` with `stack` as its context (outermost first); the names it
     /// looked up and found nowhere come back with the page.
-    func render(_ name: String, stack: [TemplateValue]) -> (html: [UInt8], missing: [String]) {
-        guard let index = indices[name] else { return ([], []) }
+    /// A partial that includes itself, directly or not, stops at `TemplateRenderer.maximumDepth`
+    /// and comes back as `runaway`, rather than overflowing the stack.
+    func render(_ name: String, stack: [TemplateValue]) -> (html: [UInt8], missing: [String], runaway: String?) {
+        guard let index = indices[name] else { return ([], [], nil) }
         var renderer = TemplateRenderer(templates: templates, keepable: keepable, library: generation, stack: stack)
         renderer.render(template: index)
-        return (renderer.output, renderer.missing.map(TemplateNames.name))
+        return (renderer.output, renderer.missing.map(TemplateNames.name), renderer.runaway)
     }
 
     private static func allNodes(_ nodes: [TemplateNode]) -> [TemplateNode] {

@@ -10,6 +10,11 @@ struct TemplateRenderer {
     private(set) var output: [UInt8] = []
     /// Names looked up and found nowhere, by number, in the order met.
     private(set) var missing: [Int32] = []
+    /// The first partial that includes itself, found when partials nest `maximumDepth` deep.
+    private(set) var runaway: String?
+    /// The partials being rendered, outermost first.
+    private var partials: [String] = []
+    static let maximumDepth = 64
     private var stack: [TemplateValue]
     /// Inside a trial render of a shared record's partial with only that record as context.
     private var isolated = false
@@ -80,6 +85,12 @@ struct TemplateRenderer {
             }
         case .partial(let link, let indentation, let overrides):
             guard link.index >= 0 else { return }
+            guard partials.count < Self.maximumDepth else {
+                if runaway == nil { runaway = partials.first { name in partials.lazy.filter { $0 == name }.count > 1 } ?? link.name }
+                return
+            }
+            partials.append(link.name)
+            defer { partials.removeLast() }
             var inner = scope
             if let indentation { inner.indentation = (scope.indentation ?? "") + indentation }
             if let overrides { inner.blocks = scope.blocks.map { $0.merging(overrides) { outer, _ in outer } } ?? overrides }
