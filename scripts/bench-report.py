@@ -1,10 +1,18 @@
 """The table and goals of scripts/bench, as Markdown, from its measured figures."""
 import statistics
 
-# The goals of the performance issue.
-FULL_BUILD_RATIO = 0.8
-INCREMENTAL_MS = 50
-GROWTH_1K_TO_10K = 12
+# The goals of the performance issue (#18): full build against Hugo's wall time, by size (the
+# bound of the largest size at or below a guide's), peak memory against Hugo's, the one-edit
+# incremental rebuild, and the growth from 1,000 to 10,000 certifications.
+FULL_BUILD_RATIO = {1000: 0.8, 10000: 0.5}
+PEAK_MEMORY_RATIO = 0.4
+INCREMENTAL_MS = 1000
+GROWTH_1K_TO_10K = 11
+
+
+def full_build_ratio(size):
+    bounds = [bound for at, bound in sorted(FULL_BUILD_RATIO.items()) if at <= size]
+    return bounds[-1] if bounds else FULL_BUILD_RATIO[min(FULL_BUILD_RATIO)]
 
 
 def median(values):
@@ -75,10 +83,11 @@ def goals(results, meta):
     lines = ["### Goals", "", "| goal | size | figure | verdict |", "|---|---|---|---|"]
     for size, f in by_size.items():
         r = f["wall"]["certguide"] / f["wall"]["hugo"]
-        lines.append(f"| full build ≤ {FULL_BUILD_RATIO}× Hugo's wall time | {size:,} | {r:.2f}× | {verdict(r <= FULL_BUILD_RATIO)} |")
+        bound = full_build_ratio(size)
+        lines.append(f"| full build ≤ {bound}× Hugo's wall time | {size:,} | {r:.2f}× | {verdict(r <= bound)} |")
     for size, f in by_size.items():
         r = f["peak"]["certguide"] / f["peak"]["hugo"]
-        lines.append(f"| peak memory ≤ Hugo's | {size:,} | {r:.2f}× | {verdict(r <= 1)} |")
+        lines.append(f"| peak memory ≤ {PEAK_MEMORY_RATIO}× Hugo's | {size:,} | {r:.2f}× | {verdict(r <= PEAK_MEMORY_RATIO)} |")
     for size, f in by_size.items():
         ms = f["rebuild"]["certguide"]
         shown = f"{ms * 1000:.0f} ms" if ms is not None else "n/a (no --incremental)"

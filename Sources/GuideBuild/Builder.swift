@@ -212,7 +212,7 @@ public struct Builder: Sendable {
     }
 
     /// The search index, from the cache while no entry has changed.
-    private func searchIndex(_ site: Site, cache: BuildCache?) throws(DiagnosticsError) -> (SearchOutput, fresh: Bool) {
+    func searchIndex(_ site: Site, cache: BuildCache?) throws(DiagnosticsError) -> (SearchOutput, fresh: Bool) {
         do {
             return try cache.stage.value("search", key: searchInputs(site)) {
                 let index = try SearchIndexFiles(site: site, options: options.search)
@@ -339,7 +339,7 @@ public struct Builder: Sendable {
     }
 
     /// `Templates/assets/**` is copied to `assets/**`, scripts compacted (`ScriptCompactor`).
-    private func assets() throws(DiagnosticsError) -> [OutputFile] {
+    func assets() throws(DiagnosticsError) -> [OutputFile] {
         let folder = options.templatesDirectory.appendingPathComponent("assets")
         guard options.fileSystem.exists(folder) else { return [] }
         do {

@@ -8,6 +8,8 @@ struct EntryRecords {
     let site: Site
     /// Cards made already, by certification: a guide of 10,000 shows each in many lists.
     var cards: [Record]? = nil
+    /// Topic chips by slug, made once for every page that shows them.
+    var topicLinks: [String: Record]? = nil
 
     func card(_ index: Int) -> Record {
         cards?[index] ?? makeCard(index)
@@ -46,7 +48,7 @@ struct EntryRecords {
             "renewal": front.renewal.map { Record(["text": Facts.renewal($0)]) } ?? false,
             "verified": verified(front.verified),
             "notes": notes(Provenance(front)),
-        ])
+        ], shared: true)
     }
 
     /// Per fact (`notes.cost`), the sources it cites and the cautions beside it; and the
@@ -67,15 +69,15 @@ struct EntryRecords {
     func certification(_ index: Int) -> Record {
         let page = site.certifications[index]
         let front = page.entry.frontMatter
-        var values = card(index).values
-        values["topics"] = page.topicSlugs.compactMap(topicLink)
-        values["sources"] = sources(Provenance(front).sources)
-        values["body_html"] = page.document.html
-        values["toc"] = tableOfContents(page.document)
-        values["related_faqs"] = page.relatedFAQs.map(faqLink)
-        values["similar"] = page.similar.map(card)
-        values["feedback"] = FeedbackLinks(site: site).record(path: page.entry.path, title: front.title, url: page.url)
-        return Record(values)
+        return card(index).adding([
+            "topics": page.topicSlugs.compactMap(topicLink),
+            "sources": sources(Provenance(front).sources),
+            "body_html": page.document.html,
+            "toc": tableOfContents(page.document),
+            "related_faqs": page.relatedFAQs.map(faqLink),
+            "similar": page.similar.map(card),
+            "feedback": FeedbackLinks(site: site).record(path: page.entry.path, title: front.title, url: page.url),
+        ])
     }
 
     func faqLink(_ index: Int) -> Record {
@@ -85,16 +87,16 @@ struct EntryRecords {
 
     func faq(_ index: Int) -> Record {
         let page = site.faqs[index]
-        var values = faqLink(index).values
-        values["answer_html"] = page.document.html
-        values["summary"] = page.document.excerpt()
-        values["related"] = page.related.map(card)
-        values["topics"] = page.topicSlugs.compactMap(topicLink)
-        values["sources"] = sources(page.entry.frontMatter.sources)
-        values["verified"] = page.entry.frontMatter.verified.map(verified) ?? false
-        values["toc"] = tableOfContents(page.document)
-        values["feedback"] = FeedbackLinks(site: site).record(path: page.entry.path, title: page.entry.frontMatter.question, url: page.url)
-        return Record(values)
+        return faqLink(index).adding([
+            "answer_html": page.document.html,
+            "summary": page.document.excerpt(),
+            "related": page.related.map(card),
+            "topics": page.topicSlugs.compactMap(topicLink),
+            "sources": sources(page.entry.frontMatter.sources),
+            "verified": page.entry.frontMatter.verified.map(verified) ?? false,
+            "toc": tableOfContents(page.document),
+            "feedback": FeedbackLinks(site: site).record(path: page.entry.path, title: page.entry.frontMatter.question, url: page.url),
+        ])
     }
 
     func page(_ index: Int) -> Record {
@@ -112,9 +114,17 @@ struct EntryRecords {
     }
 
     func topicLink(_ slug: String) -> Record? {
-        guard let topic = site.topics.first(where: { $0.slug == slug }) else { return nil }
-        return Record(["name": topic.name, "url": topic.url, "slug": topic.slug,
-                       "count": topic.certifications.count + topic.faqs.count])
+        if let topicLinks { return topicLinks[slug] }
+        return makeTopicLink(slug)
+    }
+
+    func makeTopicLink(_ slug: String) -> Record? {
+        site.topics.first(where: { $0.slug == slug }).map(makeTopicLink)
+    }
+
+    func makeTopicLink(_ topic: Site.Topic) -> Record {
+        Record(["name": topic.name, "url": topic.url, "slug": topic.slug,
+                "count": topic.certifications.count + topic.faqs.count], shared: true)
     }
 
     private func verified(_ day: Day) -> Record {

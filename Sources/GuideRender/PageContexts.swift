@@ -20,7 +20,9 @@ struct PageContexts {
     private let shared: SharedContext
     init(site: Site, shared: SharedContext) {
         self.site = site
-        self.records = EntryRecords(site: site, cards: shared.cards)
+        var records = EntryRecords(site: site, cards: shared.cards)
+        records.topicLinks = Dictionary(site.topics.map { ($0.slug, records.makeTopicLink($0)) }) { first, _ in first }
+        self.records = records
         self.data = StructuredData(site: site)
         self.shared = shared
     }
@@ -47,8 +49,7 @@ struct PageContexts {
         template: String, url: String, title: String, description: String,
         crumbs: [(String, String)] = [], jsonLD: String? = nil, ogType: String = "website", extra: [String: Any]
     ) -> PageSpec {
-        var values = shared.values
-        values.merge([
+        var values: [String: Any] = [
             "nav": (site.config.nav ?? []).map {
                 Record(["title": $0.title, "url": $0.url, "current": $0.url == url || (url.hasPrefix($0.url) && $0.url != "/")])
             },
@@ -65,7 +66,7 @@ struct PageContexts {
                 }]),
             ]),
             "json_ld": jsonLD ?? false,
-        ]) { _, new in new }
+        ]
         values.merge(extra) { _, new in new }
         return PageSpec(template: template, url: url, context: Record(values))
     }

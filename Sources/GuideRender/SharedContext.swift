@@ -7,7 +7,7 @@ import GuideSupport
 /// and kept between builds while `PageInputs.sharedContextInputs` holds (a body edit keeps it).
 public struct SharedContext: @unchecked Sendable {
     // @unchecked: immutable records of strings, numbers, booleans and arrays.
-    let values: [String: Any]
+    let record: Record
     /// One card a certification, in guide order.
     let cards: [Record]
 
@@ -40,7 +40,7 @@ public struct SharedContext: @unchecked Sendable {
         let records = EntryRecords(site: site)
         let cards = cards ?? Array(site.certifications.indices).parallelMap(records.makeCard)
         self.cards = cards
-        values = [
+        record = Record([
             "site": Record([
                 "title": site.config.title, "description": site.config.description,
                 "language": site.config.language ?? "en", "base_url": site.baseURL,
@@ -68,6 +68,6 @@ public struct SharedContext: @unchecked Sendable {
             "faq_count": site.faqs.count,
             "search_manifest": links.searchManifest,
             "assets": Record(links.assets),
-        ]
+        ])
     }
 }

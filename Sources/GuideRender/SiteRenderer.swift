@@ -93,17 +93,26 @@ public struct SiteRenderer: Sendable {
 
     /// The HTML pages `kinds`, in that order, rendered whatever the cache holds. Several pages
     /// share partials: a missing variable is reported once per template line.
-    private func renderPages(_ kinds: [PageKind], of site: Site, shared: SharedContext) throws(DiagnosticsError) -> [OutputFile] {
+    private func renderPages(_ kinds: [PageKind], of site: Site, shared: SharedContext, withSwiftMustache: Bool = false)
+        throws(DiagnosticsError) -> [OutputFile] {
         let templates = self.templates
         let contexts = PageContexts(site: site, shared: shared)
         let rendered = kinds.parallelMap { kind in
             let spec = contexts.spec(kind)
-            let (html, problems) = templates.render(page: spec.template, context: spec.context)
-            return (OutputFile(path: kind.outputPath(in: site), text: html), problems)
+            let (html, problems) = withSwiftMustache
+                ? templates.renderWithSwiftMustache(page: spec.template, shared: shared.record, context: spec.context)
+                : templates.render(page: spec.template, shared: shared.record, context: spec.context)
+            return (OutputFile(path: kind.outputPath(in: site), contents: html), problems)
         }
         let diagnostics = rendered.flatMap(\.1)
         if !diagnostics.isEmpty { throw DiagnosticsError(Array(Set(diagnostics))) }
         return rendered.map(\.0)
+    }
+
+    /// Every HTML page of `site`, rendered by swift-mustache from the same contexts: the
+    /// reference the compiled templates must match byte for byte (tests).
+    public func renderWithSwiftMustache(_ site: Site, links: SiteLinks) throws(DiagnosticsError) -> [OutputFile] {
+        try renderPages(PageKind.all(in: site), of: site, shared: SharedContext(site: site, links: links), withSwiftMustache: true)
     }
 
     /// Renders the pages `kinds` of `site` whatever the cache holds and, with `store`, stores

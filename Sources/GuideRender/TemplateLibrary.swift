@@ -7,11 +7,15 @@ import Mustache
 /// under its file name without extension (`{{<base}}`, `{{>card}}`): Mustache cannot close a
 /// section whose name holds a `/`. Loading reports every syntax error, every name used twice,
 /// and every partial or layout that does not exist, with file, line and column.
+///
+/// Pages render through the templates compiled once (`CompiledLibrary`); swift-mustache parses
+/// them for their syntax errors and stays as the reference the tests compare every page with.
 public struct TemplateLibrary: Sendable {
     /// Page templates the generator renders; each must exist.
     public static let requiredPages = PageKind.templates
 
     let library: MustacheLibrary
+    let compiled: CompiledLibrary
     /// Template text by name, to point at the line where a missing variable is used.
     let sources: [String: String]
     /// File of each template name, as shown in messages.
@@ -63,26 +67,52 @@ public struct TemplateLibrary: Sendable {
         for page in Self.requiredPages where paths[page] == nil {
             diagnostics.append(.error("\(root)/pages/\(page).mustache", .start, "missing page template; every guide needs it"))
         }
-        if diagnostics.hasErrors { throw DiagnosticsError(diagnostics) }
+        var compiled: CompiledLibrary?
+        if !diagnostics.hasErrors {
+            do throws(CompiledLibrary.CompileFailures) {
+                compiled = try CompiledLibrary(sources: sources)
+            } catch {
+                diagnostics += error.failures.map { .error(paths[$0.0]!, $0.1.location, $0.1.message) }
+            }
+        }
+        guard let compiled, !diagnostics.hasErrors else { throw DiagnosticsError(diagnostics) }
+        self.compiled = compiled
         self.library = library
         self.sources = sources
         self.paths = paths
     }
 
-    /// Renders `pages/<page>` with `context`; names the template used but the context lacks are
-    /// returned as diagnostics pointing at the first line that uses them.
-    func render(page: String, context: Record) -> (String, [Diagnostic]) {
-        let recorder = LookupRecorder()
-        let html = LookupRecorder.$current.withValue(recorder) {
-            library.render(context, withTemplate: page) ?? ""
+    /// Renders `pages/<page>` with `shared` and `context` (inner) as its context; names the
+    /// template used but the context lacks are returned as diagnostics pointing at the first
+    /// line that uses them.
+    func render(page: String, shared: Record, context: Record) -> (Data, [Diagnostic]) {
+        let (html, missing, runaway) = compiled.render(page, stack: [.record(shared), .record(context)])
+        var problems = diagnose(missing, page: page, keys: shared.keys + context.keys)
+        if let runaway, let path = paths[runaway] {
+            let use = sources[runaway].flatMap { text in TemplateScanner.partialReferences(in: text).first { $0.name == runaway } }
+            problems.append(.error(path, use?.location ?? .start,
+                                   "`\(runaway)` includes itself (more than \(TemplateRenderer.maximumDepth) partials deep); a partial cannot contain itself"))
         }
-        let missing = recorder.finish()
-        let problems = missing.map { name -> Diagnostic in
+        return (Data(html), problems)
+    }
+
+    /// The same page rendered by swift-mustache, from the same values: the reference the
+    /// compiled templates are tested against.
+    func renderWithSwiftMustache(page: String, shared: Record, context: Record) -> (Data, [Diagnostic]) {
+        let recorder = LookupRecorder()
+        let values = shared.legacy.values.merging(context.legacy.values) { _, new in new }
+        let html = LookupRecorder.$current.withValue(recorder) {
+            library.render(LegacyRecord(values), withTemplate: page) ?? ""
+        }
+        return (Data(html.utf8), diagnose(recorder.finish(), page: page, keys: Array(values.keys)))
+    }
+
+    private func diagnose(_ missing: [String], page: String, keys: [String]) -> [Diagnostic] {
+        missing.map { name -> Diagnostic in
             let (template, location) = locate(name, from: page)
             return .error(paths[template] ?? "\(displayRoot)/pages/\(page).mustache", location,
-                          "`\(name)` is not a variable of the \(page) page\(Suggestion.hint(for: name, in: context.values.keys.sorted())); see Templates/README.md")
+                          "`\(name)` is not a variable of the \(page) page\(Suggestion.hint(for: name, in: Set(keys).sorted())); see Templates/README.md")
         }
-        return (html, problems)
     }
 
     /// Of every template's name and text.

@@ -31,6 +31,15 @@ import Testing
         #expect(!found.isEmpty && found.allSatisfy { $0.hasPrefix("Templates/layouts/base.mustache:2:") && $0.contains("`langauge`") }, "\(found)")
     }
 
+    @Test func aPartialThatIncludesItselfIsAnErrorNotACrash() throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        let card = try String(contentsOf: site.templates.appendingPathComponent("partials/card.mustache"), encoding: .utf8)
+        try site.write("Templates/partials/card.mustache", card.replacingOccurrences(of: "  {{>pick}}\n", with: "  {{>pick}}\n{{>card}}\n"))
+        let found = site.problems()
+        #expect(!found.isEmpty && found.allSatisfy { $0.hasPrefix("Templates/partials/card.mustache:") && $0.contains("`card` includes itself") }, "\(found)")
+    }
+
     @Test func missingPartialIsReported() throws {
         let site = try TestSite(files: ["Templates/pages/404.mustache": "{{<base}}{{$main}}\n{{>sidebar}}{{/main}}{{/base}}\n"])
         defer { site.cleanUp() }

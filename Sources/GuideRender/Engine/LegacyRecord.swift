@@ -1,26 +1,26 @@
 import Mustache
 
-/// A template context value. Unlike a plain dictionary it notices lookups of names it does not
-/// have, so that a misspelt `{{isuer}}` is reported instead of rendering as nothing.
+/// A context record as swift-mustache takes it: the reference the compiled templates are
+/// tested against (`TemplateLibrary.renderWithSwiftMustache`). Unlike a plain dictionary it
+/// notices lookups of names it does not have, so that a misspelt `{{isuer}}` is reported.
 ///
 /// Mustache looks a name up from the innermost section outwards: a miss in an inner record is
 /// normal when the very next lookup finds the same name further out. A miss is only real when
 /// the next lookup asks for something else (or nothing follows).
-public struct Record: MustacheParent, @unchecked Sendable {
+struct LegacyRecord: MustacheParent, @unchecked Sendable {
     // @unchecked: values are immutable strings, numbers, booleans, arrays and records.
     let values: [String: Any]
 
-    public init(_ values: [String: Any]) {
+    init(_ values: [String: Any]) {
         self.values = values
     }
 
-    public func child(named name: String) -> Any? {
+    func child(named name: String) -> Any? {
         let value = values[name]
         LookupRecorder.current?.observe(name: name, found: value != nil)
         return value
     }
 
-    public subscript(key: String) -> Any? { values[key] }
 }
 
 /// Collects the names a render looked up and found nowhere. One per render, bound to the task.
