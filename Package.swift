@@ -40,8 +40,11 @@ let package = Package(
         .target(name: "GuideSearch", dependencies: ["GuideSite"], swiftSettings: stage),
         // Links, anchors, freshness and sources over a site and its rendered pages.
         .target(name: "GuideCheck", dependencies: ["GuideSite"], swiftSettings: stage),
-        // Runs the stages; the incremental build cache, the output writer, `new` and the fuzz harness.
-        .target(name: "GuideBuild", dependencies: ["GuideRender", "GuideSearch", "GuideCheck", "CSystem"], swiftSettings: stage),
+        // `Templates/` embedded at build time (Plugins/EmbedTemplates), so the binary alone builds a guide.
+        .target(name: "DefaultTemplates", plugins: ["EmbedTemplates"]),
+        .plugin(name: "EmbedTemplates", capability: .buildTool()),
+        // Runs the stages; the incremental build cache, the output writer, `new`, `init` and the fuzz harness.
+        .target(name: "GuideBuild", dependencies: ["GuideRender", "GuideSearch", "GuideCheck", "CSystem", "DefaultTemplates"], swiftSettings: stage),
         // The preview's editor without HTTP: forms from the schema, saves checked by the loader and
         // written in place. Above the pipeline, beside the server that guards it.
         .target(name: "GuideEditor", dependencies: ["GuideBuild", "GuideContent", "GuideMarkdown", "GuideSite", "GuideRender", "GuideSupport"]),
@@ -59,8 +62,11 @@ let package = Package(
             dependencies: [
                 "GuideBuild", "CertGuideServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            plugins: ["BuildInfo"]
         ),
+        // The version (VERSION) and commit `certguide --version` prints.
+        .plugin(name: "BuildInfo", capability: .buildTool()),
         // libFuzzer target over loading and building one file (`scripts/fuzz`); without the
         // FUZZING condition it replays saved inputs instead.
         .systemLibrary(name: "CFuzzerDriver"),
@@ -70,7 +76,7 @@ let package = Package(
             // Yams reads the CI workflow in a test.
             dependencies: [
                 "GuideSupport", "GuideContent", "GuideMarkdown", "GuideSite", "GuideRender", "GuideSearch", "GuideCheck",
-                "GuideBuild", "GuideEditor", "CertGuideServer", .product(name: "Yams", package: "Yams"),
+                "GuideBuild", "GuideEditor", "CertGuideServer", "DefaultTemplates", .product(name: "Yams", package: "Yams"),
             ]
         ),
     ]

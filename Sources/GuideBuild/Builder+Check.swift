@@ -6,7 +6,7 @@ extension SiteChecker {
     /// The checker of the site that `options` builds.
     public init(options: BuildOptions, today: Day) {
         self.init(contentDirectory: options.contentDirectory, templatesDirectory: options.templatesDirectory,
-                  fileSystem: options.fileSystem, today: today)
+                  fileSystem: options.templateFiles, today: today)
     }
 
     /// Checks a site already built (by `build --strict`, which then writes the same files),

@@ -1,3 +1,4 @@
+import DefaultTemplates
 import Foundation
 import GuideCheck
 import GuideContent
@@ -24,11 +25,14 @@ public struct BuildOptions: Sendable {
     /// The preview turns this off: there a stylesheet edit restyles the open pages without
     /// rendering every page again, and it serves nothing to cache.
     public var versionedAssets = true
+    /// The templates a file missing from `templatesDirectory` (or the whole folder) is taken
+    /// from: by default the project's `Templates/`, built into certguide.
+    public var defaultTemplates: [String: Data]
 
     public init(
         contentDirectory: URL, templatesDirectory: URL, outputDirectory: URL,
         includeDrafts: Bool = false, baseURL: String? = nil, fileSystem: FileSystem = .local,
-        search: SearchIndexOptions = .init()
+        search: SearchIndexOptions = .init(), defaultTemplates: [String: Data] = DefaultTemplates.files
     ) {
         self.contentDirectory = contentDirectory
         self.templatesDirectory = templatesDirectory
@@ -37,6 +41,13 @@ public struct BuildOptions: Sendable {
         self.baseURL = baseURL
         self.fileSystem = fileSystem
         self.search = search
+        self.defaultTemplates = defaultTemplates
+    }
+
+    /// `fileSystem` with the default templates under `templatesDirectory`, file by file: what
+    /// templates, assets and the checks of templates are read through.
+    public var templateFiles: FileSystem {
+        fileSystem.overlaying(defaultTemplates, at: templatesDirectory)
     }
 }
 
@@ -144,7 +155,7 @@ public struct Builder: Sendable {
         var templates: TemplateLibrary?
         do {
             templates = try TemplateLibrary(directory: options.templatesDirectory, displayRoot: options.templatesDirectory.relativePath,
-                                            fileSystem: options.fileSystem)
+                                            fileSystem: options.templateFiles)
         } catch { diagnostics += error.diagnostics }
         if let baseURL = options.baseURL, URL(string: baseURL)?.scheme?.hasPrefix("http") != true {
             diagnostics.append(.error("--base-url", .start, "`\(baseURL)` is not an absolute http(s) URL"))
@@ -341,10 +352,11 @@ public struct Builder: Sendable {
     /// `Templates/assets/**` is copied to `assets/**`, scripts compacted (`ScriptCompactor`).
     func assets() throws(DiagnosticsError) -> [OutputFile] {
         let folder = options.templatesDirectory.appendingPathComponent("assets")
-        guard options.fileSystem.exists(folder) else { return [] }
+        let files = options.templateFiles
+        guard files.exists(folder) else { return [] }
         do {
-            return try options.fileSystem.listFiles(folder).map { path in
-                Self.asset(path, try options.fileSystem.read(folder.appendingPathComponent(path)))
+            return try files.listFiles(folder).map { path in
+                Self.asset(path, try files.read(folder.appendingPathComponent(path)))
             }
         } catch {
             throw DiagnosticsError([.error(options.templatesDirectory.relativePath + "/assets", .start,

@@ -1,3 +1,5 @@
+import GuideBuild
+import GuideSupport
 import Testing
 
 /// Template mistakes are build errors that name the template file and line, never empty output.
@@ -46,10 +48,18 @@ import Testing
         #expect(site.problems() == ["Templates/pages/404.mustache:2:1: error: template `sidebar` does not exist"])
     }
 
+    /// Without the built-in templates to fall back on, a missing page template is an error.
     @Test func missingPageTemplateIsReported() throws {
         let site = try TestSite()
         defer { site.cleanUp() }
         try site.remove("Templates/pages/compare.mustache")
-        #expect(site.problems() == ["Templates/pages/compare.mustache:1:1: error: missing page template; every guide needs it"])
+        var options = site.options()
+        options.defaultTemplates = [:]
+        #expect(throws: DiagnosticsError.self) { try Builder(options: options).generate() }
+        do { _ = try Builder(options: options).generate() } catch {
+            #expect(error.diagnostics.map(\.description) == ["Templates/pages/compare.mustache:1:1: error: missing page template; every guide needs it"])
+        }
+        // With them, the guide's folder need not hold every template.
+        #expect(site.problems() == [])
     }
 }
