@@ -7,6 +7,8 @@
 #                      HTML validator, a reader's journey, screenshots)
 #   make screenshots   home, a certification and compare at 1280 and 390 px into qa-screenshots/
 #   make bench   time release builds against Hugo on generated guides (BENCH_FLAGS="--sizes 1000 --runs 3")
+#   make dist    the self-contained certguide for this Linux machine: dist/certguide-<version>-linux-<arch>.tar.gz
+#   make test-dist  (as root) that binary on a minimal Debian without Swift: the guide byte for byte, init
 # Each installs what it needs first (scripts/setup for building; scripts/setup-search-tests and
 # scripts/setup-browser for the tests that need Node and Chromium).
 
@@ -18,7 +20,7 @@ BENCH_FLAGS ?=
 # Fuzzing runs of `make test` (load to checked pages; scripts/fuzz).
 FUZZ_RUNS ?= 2000
 
-.PHONY: setup setup-browser build serve check test browser-test screenshots bench clean
+.PHONY: setup setup-browser build serve check test browser-test screenshots bench clean dist test-dist
 
 setup:
 	@scripts/setup
@@ -55,4 +57,13 @@ bench: setup
 	@scripts/bench $(BENCH_FLAGS)
 
 clean:
-	@rm -rf .build Public
+	@rm -rf .build Public dist
+
+# The self-contained binary (scripts/dist) and its test on a clean Debian (scripts/test-dist, as
+# root). Not part of `make test`: from a clean clone the static release build and debootstrap
+# add about ten minutes.
+dist: setup
+	@scripts/dist
+
+test-dist: dist
+	@scripts/test-dist
