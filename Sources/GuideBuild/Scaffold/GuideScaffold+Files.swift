@@ -129,7 +129,7 @@ extension GuideScaffold {
           build:
             runs-on: ubuntu-latest
             steps:
-              - uses: actions/checkout@v4
+              - uses: actions/checkout@v5
 
               # `certguide check --strict`, then `certguide build` into Public/; each problem is
               # an annotation on its line of the pull request.
@@ -138,13 +138,13 @@ extension GuideScaffold {
 
               - name: Upload the site for GitHub Pages
                 if: github.event_name != 'pull_request' && github.ref == 'refs/heads/main'
-                uses: actions/upload-pages-artifact@v3
+                uses: actions/upload-pages-artifact@v4
                 with:
                   path: Public
 
               - name: Attach the built site to the pull request run
                 if: github.event_name == 'pull_request'
-                uses: actions/upload-artifact@v4
+                uses: actions/upload-artifact@v6
                 with:
                   name: site
                   path: Public
@@ -162,7 +162,7 @@ extension GuideScaffold {
             steps:
               - name: Publish to GitHub Pages
                 id: deployment
-                uses: actions/deploy-pages@v4
+                uses: actions/deploy-pages@v5
 
         """
     }
