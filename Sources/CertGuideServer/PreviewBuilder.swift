@@ -150,6 +150,9 @@ final class PreviewBuilder: @unchecked Sendable {
             if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
                 guard !isFolder.boolValue, let data = FileManager.default.contents(atPath: path) else { continue }
                 files.append(Builder.asset(relative, data))
+            } else if let data = try? options.templateFiles.read(URL(fileURLWithPath: path)) {
+                // A guide's own asset deleted: the built-in one is published again.
+                files.append(Builder.asset(relative, data))
             } else {
                 removed.insert("assets/\(relative)")
             }

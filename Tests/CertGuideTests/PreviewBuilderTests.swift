@@ -45,3 +45,22 @@ import Testing
         for file in clean where files[file.path]?.contents != file.contents { Issue.record("\(file.path) differs from a clean build") }
     }
 }
+
+/// The preview with a guide's own asset laid over the built-in ones.
+@Suite struct PreviewBuiltInAssetTests {
+    @Test func deletingAnOwnAssetServesTheBuiltInOneAgain() throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        let builtIn = try Data(contentsOf: site.templates.appendingPathComponent("assets/site.css"))
+        try site.remove("Templates")
+        try site.write("Templates/assets/site.css", "body { color: red; }\n")
+        let builder = PreviewBuilder(options: site.options(versionedAssets: false), snapshot: SnapshotBox())
+        guard case .built = builder.rebuild() else { Issue.record("the first build failed"); return }
+        #expect(builder.snapshot.current.files["assets/site.css"]?.contents == Data("body { color: red; }\n".utf8))
+        let own = site.templates.appendingPathComponent("assets/site.css").standardizedFileURL.path
+        try site.remove("Templates/assets/site.css")
+        guard case .built(_, let changed, _, _) = builder.update(changed: [own]) else { Issue.record("the asset update failed"); return }
+        #expect(changed == ["assets/site.css"])
+        #expect(builder.snapshot.current.files["assets/site.css"]?.contents == builtIn)
+    }
+}
