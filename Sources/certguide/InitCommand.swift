@@ -13,8 +13,9 @@ struct InitCommand: ParsableCommand {
         and .github/workflows/publish.yml, which checks the guide on every pull request and \
         publishes it to GitHub Pages from main with the certguide GitHub Action (no Swift \
         needed). The templates are built into certguide; --templates also writes them into \
-        Templates/, where any file you change replaces the built-in one. Writes nothing when the \
-        folder already holds a guide or any of these files.
+        Templates/ to edit, where each file replaces the built-in one: delete those you leave \
+        unchanged, so that they follow certguide's updates. Writes nothing when the folder \
+        already holds a guide or any of these files.
 
         Examples:
           certguide init my-guide
