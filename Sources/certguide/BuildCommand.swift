@@ -75,8 +75,9 @@ struct BuildCommand: ParsableCommand {
             }
             DiagnosticPrinter.standardError.print(report.warnings)
             let written = incremental ? ", \(report.written) file\(report.written == 1 ? "" : "s") written" : ""
-            print("Built \(report.pages) pages (\(report.certifications) certifications, \(report.faqs) FAQs, "
-                  + "\(report.freePages) pages) in \(report.milliseconds) ms\(written) → \(location.output)/")
+            func count(_ number: Int, _ word: String) -> String { "\(number) \(word)\(number == 1 ? "" : "s")" }
+            print("Built \(count(report.pages, "page")) (\(count(report.certifications, "certification")), \(count(report.faqs, "FAQ")), "
+                  + "\(count(report.freePages, "page"))) in \(report.milliseconds) ms\(written) → \(location.output)/")
             if timings { print("Search index: \(report.searchIndexMilliseconds) ms") }
         } catch let error as DiagnosticsError {
             DiagnosticPrinter.standardError.print(error.diagnostics)

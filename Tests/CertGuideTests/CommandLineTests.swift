@@ -14,7 +14,7 @@ import Testing
         #expect(result.status == 0, "\(result.errors)")
         let lines = result.output.split(separator: "\n")
         #expect(lines.count == 1)
-        #expect(lines.first?.range(of: #"^Built \d+ pages \(2 certifications, 2 FAQs, 1 pages\) in \d+ ms → Public/$"#,
+        #expect(lines.first?.range(of: #"^Built \d+ pages \(2 certifications, 2 FAQs, 1 page\) in \d+ ms → Public/$"#,
                                    options: .regularExpression) != nil, "\(result.output)")
     }
 

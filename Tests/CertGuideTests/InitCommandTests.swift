@@ -29,6 +29,7 @@ import Yams
         #expect(check.output.contains("No problems in 15 pages (1 certification, 1 FAQ, 1 page)"))
         let build = try CommandRunner.run(["build"], in: guide)
         #expect(build.status == 0, "\(build.errors)")
+        #expect(build.output.hasPrefix("Built 15 pages (1 certification, 1 FAQ, 1 page) in "))
         let home = try String(contentsOf: guide.appendingPathComponent("Public/index.html"), encoding: .utf8)
         #expect(home.contains("Guide: &quot;Ours&quot;") && home.contains("Example Library Technician Certificate"))
     }
