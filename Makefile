@@ -1,7 +1,7 @@
 # The commands of the README:
 #   make serve   build the guide from Content/ and preview it with live reload
 #   make check   check the guide: broken links, stale facts, missing sources, ...
-#   make test    run the whole test suite: the Swift tests, 2,000 fuzzing runs, the search in Node and headless
+#   make test    run the whole test suite: the lint of workflows and Dockerfile, the Swift tests, 2,000 fuzzing runs, the search in Node and headless
 #                Chromium, then the browser checks of the whole guide
 #   make browser-test  only the browser checks: the built guide in headless Chromium (axe,
 #                      HTML validator, a reader's journey, screenshots)
@@ -40,6 +40,7 @@ check: build
 
 test: setup
 	@scripts/layout
+	@scripts/lint-ci
 	@$(SWIFT) build --build-tests
 	@$(SWIFT) test --skip-build
 	@scripts/fuzz --runs $(FUZZ_RUNS)
