@@ -71,6 +71,20 @@ import Yams
         #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("index.html").path))
     }
 
+    /// With the `templates` input, the build step lays that folder over the built-in templates.
+    @Test func buildStepTakesATemplatesFolder() throws {
+        let build = try #require(try actionSteps().first { $0.name == "Build the site" })
+        let site = try cleanGuide()
+        defer { site.cleanUp() }
+        let footer = try String(contentsOf: site.templates.appendingPathComponent("partials/footer.mustache"), encoding: .utf8)
+        try site.write("Our templates/partials/footer.mustache", footer.replacingOccurrences(of: "</footer>", with: "<p>Ours</p></footer>"))
+        var environment = build.environment
+        environment["TEMPLATES"] = "Our templates"
+        let result = try shell(build.run, in: site.root, environment: environment)
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(try site.page("index.html").contains("<p>Ours</p></footer>"))
+    }
+
     /// On a pull request with a problem, the check step fails and annotates the line.
     @Test func checkStepAnnotatesProblems() throws {
         let check = try #require(try actionSteps().first { $0.run.contains("check --strict") })
