@@ -1,5 +1,5 @@
 # certguide in a container: the self-contained binary of `make dist` on a slim Debian.
-#   docker build -t certguide .
+#   docker build --build-arg CERTGUIDE_COMMIT="$(git rev-parse --short=12 HEAD)" -t certguide .
 #   docker run --rm -u "$(id -u):$(id -g)" -v "$PWD:/site" certguide build
 #   docker run --rm -it -u "$(id -u):$(id -g)" -v "$PWD:/site" -p 127.0.0.1:8080:8080 certguide serve --host 0.0.0.0
 # Built on the official Swift image of the same Debian release, so the C library matches.
