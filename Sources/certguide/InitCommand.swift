@@ -19,7 +19,7 @@ struct InitCommand: ParsableCommand {
 
         Examples:
           certguide init my-guide
-          certguide init . --title "Certifications for Library Staff"
+          certguide init . --title "Certifications for Library Staff" --base-url https://guide.example.org/
           certguide init my-guide --templates
         """
     )
@@ -30,11 +30,15 @@ struct InitCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The guide's name, for site.yml.", valueName: "title"))
     var title = "Certification Guide"
 
+    @Option(name: .customLong("base-url"),
+            help: ArgumentHelp("The address the guide will be published at, for site.yml; change it there later.", valueName: "url"))
+    var baseURL = "https://guide.example.org/"
+
     @Flag(name: .long, help: "Also write the built-in templates into Templates/ to edit them.")
     var templates = false
 
     func run() throws {
-        let scaffold = GuideScaffold(title: title, today: .today(), version: BuildInfo.version, withTemplates: templates)
+        let scaffold = GuideScaffold(title: title, baseURL: baseURL, today: .today(), version: BuildInfo.version, withTemplates: templates)
         do {
             let written = try scaffold.create(in: SourceOptions.url(folder))
             print("Wrote a new guide: \(written.count) files in \(folder == "." ? "this folder" : folder).")

@@ -14,7 +14,7 @@ import Yams
         defer { site.cleanUp() }
         try FileManager.default.removeItem(at: site.content)
         try FileManager.default.removeItem(at: site.templates)
-        let made = try CommandRunner.run(["init", "guide", "--title", "Guide: \"Ours\""], in: site.root)
+        let made = try CommandRunner.run(["init", "guide", "--title", "Guide: \"Ours\"", "--base-url", "https://certs.example.net"], in: site.root)
         #expect(made.status == 0, "\(made.errors)")
         #expect(made.output.contains("Wrote a new guide: 6 files in guide."))
         let guide = site.root.appendingPathComponent("guide")
@@ -32,6 +32,17 @@ import Yams
         #expect(build.output.hasPrefix("Built 15 pages (1 certification, 1 FAQ, 1 page) in "))
         let home = try String(contentsOf: guide.appendingPathComponent("Public/index.html"), encoding: .utf8)
         #expect(home.contains("Guide: &quot;Ours&quot;") && home.contains("Example Library Technician Certificate"))
+        let sitemap = try String(contentsOf: guide.appendingPathComponent("Public/sitemap.xml"), encoding: .utf8)
+        #expect(sitemap.contains("<loc>https://certs.example.net/about/</loc>"))
+    }
+
+    @Test func anAddressThatIsNoWebAddressIsRefused() throws {
+        let site = try TestSite(fixture: nil)
+        defer { site.cleanUp() }
+        let run = try CommandRunner.run(["init", "guide", "--base-url", "guide.example.org"], in: site.root)
+        #expect(run.status == 1)
+        #expect(run.errors.contains("--base-url:1:1: error: `guide.example.org` is not an address the guide can be published at"))
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("guide").path))
     }
 
     @Test func refusesToWriteOverAGuide() throws {

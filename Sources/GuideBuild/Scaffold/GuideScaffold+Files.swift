@@ -12,7 +12,7 @@ extension GuideScaffold {
         # required: the address the guide is published at, ending in `/`. Canonical links, the
         # sitemap and the feed use it; `certguide build --base-url` overrides it for a staging host.
         # The site's links start with `/`, so serve it from the root of a domain.
-        base_url: https://guide.example.org/
+        base_url: \(EntryScaffold.yaml(baseURL))
         # required: one or two sentences for search engines and link previews (160 characters at most)
         description: Plain guidance for library staff on professional certifications, what they cost and how to prepare.
         # the language of the pages, as an HTML lang code (en, fr, de-CH, ...); en when unset

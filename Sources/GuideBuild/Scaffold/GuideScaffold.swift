@@ -8,6 +8,8 @@ import GuideSupport
 /// publish workflow and, on request, the default templates to edit. Writes only new files.
 public struct GuideScaffold: Sendable {
     public var title: String
+    /// Where the guide will be published (`base_url` of `site.yml`).
+    public var baseURL: String
     public var today: Day
     /// The certguide release the workflow downloads (`uses: <action>@v<version>`).
     public var version: String
@@ -17,8 +19,12 @@ public struct GuideScaffold: Sendable {
     /// Where the GitHub Action lives: the workflow says `uses: <this>@v<version>`.
     public static let actionRepository = "certguide/certguide"
 
-    public init(title: String = "Certification Guide", today: Day, version: String, withTemplates: Bool = false) {
+    public init(title: String = "Certification Guide", baseURL: String = "https://guide.example.org/", today: Day, version: String,
+                withTemplates: Bool = false) {
         self.title = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Pages link from the root of the host: the address is a folder.
+        let address = baseURL.trimmingCharacters(in: .whitespacesAndNewlines)
+        self.baseURL = address.hasSuffix("/") ? address : address + "/"
         self.today = today
         self.version = version
         self.withTemplates = withTemplates
@@ -50,6 +56,10 @@ public struct GuideScaffold: Sendable {
         func display(_ path: String) -> String { root == "." ? path : "\(root)/\(path)" }
         let manager = FileManager.default
         guard !title.isEmpty else { throw DiagnosticsError([.error("--title", .start, "the title is empty; give the guide a name")]) }
+        guard let address = URL(string: baseURL), ["http", "https"].contains(address.scheme ?? ""), address.host?.isEmpty == false else {
+            throw DiagnosticsError([.error("--base-url", .start,
+                "`\(baseURL.dropLast())` is not an address the guide can be published at; give one like https://guide.example.org/")])
+        }
         if manager.fileExists(atPath: folder.appendingPathComponent("Content").path) {
             throw DiagnosticsError([.error(display("Content"), .start,
                 "\(root == "." ? "this folder" : "`\(root)`") already holds a guide (`\(display("Content"))` exists); init writes only new guides "
