@@ -12,7 +12,7 @@ extension Builder {
                                    includeDrafts: options.includeDrafts, fileSystem: options.fileSystem, cache: nil)
         let content = try loader.load()
         let templates = try TemplateLibrary(directory: options.templatesDirectory, displayRoot: options.templatesDirectory.relativePath,
-                                            fileSystem: options.fileSystem)
+                                            fileSystem: options.templateFiles)
         let site = try SiteBuilder(baseURLOverride: options.baseURL, cache: nil).build(content)
         let links = SiteLinks(searchManifest: try searchIndex(site, cache: nil).0.manifestURL, assets: try assets(),
                               versioned: options.versionedAssets)
