@@ -8,7 +8,7 @@
 #   make screenshots   home, a certification and compare at 1280 and 390 px into qa-screenshots/
 #   make bench   time release builds against Hugo on generated guides (BENCH_FLAGS="--sizes 1000 --runs 3")
 #   make dist    the self-contained certguide for this Linux machine: dist/certguide-<version>-linux-<arch>.tar.gz
-#   make test-dist  (as root) that binary on a minimal Debian without Swift: the guide byte for byte, init
+#   make test-dist  (as root; the last step of make test) that binary on a minimal Debian without Swift: the guide byte for byte, init
 # Each installs what it needs first (scripts/setup for building; scripts/setup-search-tests and
 # scripts/setup-browser for the tests that need Node and Chromium).
 
@@ -47,6 +47,8 @@ test: setup
 	@scripts/setup-search-tests
 	@scripts/test-web
 	@$(MAKE) --no-print-directory browser-test
+	@if [ "$$(id -u)" = 0 ]; then $(MAKE) --no-print-directory test-dist; \
+	else echo "test-dist skipped: the clean-Debian check of the packed binary needs root (sudo make test-dist)"; fi
 
 browser-test: build setup-browser
 	@$(PYTHON) Tests/browser/check_site.py --certguide "$$($(SWIFT) build -c $(CONFIG) --show-bin-path)/certguide"
@@ -61,8 +63,8 @@ clean:
 	@rm -rf .build Public dist
 
 # The self-contained binary (scripts/dist) and its test on a clean Debian (scripts/test-dist, as
-# root). Not part of `make test`: from a clean clone the static release build and debootstrap
-# add about ten minutes.
+# root). `make test` runs it last when it runs as root, as CI does: from a clean clone the static
+# release build and debootstrap add about ten minutes.
 dist: setup
 	@scripts/dist
 
