@@ -8,7 +8,7 @@ struct ArticleOnlyFactCheck: SiteCheck {
             guard let front = entry.certification else { return [] }
             let sources = front.sources ?? []
             let cautioned = Set((front.cautions ?? []).compactMap(\.fact))
-            return citations(of: front).compactMap { fact, path, references in
+            return front.citations.compactMap { fact, path, references in
                 let cited = references.items.compactMap { SourceReferences.index(of: $0, in: sources) }
                 guard !cited.isEmpty, !cautioned.contains(fact), cited.allSatisfy({ sources[$0].kind == .article }) else { return nil }
                 let numbers = cited.map { String($0 + 1) }.joined(separator: ", ")
@@ -17,17 +17,5 @@ struct ArticleOnlyFactCheck: SiteCheck {
                         + "or tell readers in a caution: `cautions: [{ fact: \(fact.rawValue), text: … }]`")
             }
         }
-    }
-
-    /// Each `source:` of the entry with the fact it belongs to and where it is written.
-    private func citations(of front: CertificationFrontMatter) -> [(Fact, String, SourceReferences)] {
-        var found: [(Fact, String, SourceReferences)] = []
-        let single: [(Fact, SourceReferences?)] = [(.cost, front.cost?.source), (.durationMonths, front.durationMonths?.source),
-                                                   (.exam, front.exam?.source), (.renewal, front.renewal?.source)]
-        for case let (fact, references?) in single { found.append((fact, "\(fact.rawValue).source", references)) }
-        for (index, requirement) in (front.requirements ?? []).enumerated() {
-            if let references = requirement.source { found.append((.eligibility, "eligibility[\(index)].source", references)) }
-        }
-        return found
     }
 }

@@ -21,20 +21,13 @@ extension CertificationFrontMatter: FrontMatterRules {
                 keys[key] = index
             }
         }
-        func check(_ references: SourceReferences?, at path: String) {
-            guard let references else { return }
+        func check(_ references: SourceReferences, at path: String) {
             for (index, reference) in references.items.enumerated() where SourceReferences.index(of: reference, in: sources) == nil {
                 let at = references.items.count == 1 ? path : "\(path)[\(index)]"
                 found.append((at, Self.unknownSourceMessage(reference, sources: sources)))
             }
         }
-        check(cost?.source, at: "cost.source")
-        check(durationMonths?.source, at: "duration_months.source")
-        check(exam?.source, at: "exam.source")
-        check(renewal?.source, at: "renewal.source")
-        for (index, requirement) in (requirements ?? []).enumerated() {
-            check(requirement.source, at: "eligibility[\(index)].source")
-        }
+        for citation in citations { check(citation.references, at: citation.path) }
         return found
     }
 

@@ -47,7 +47,7 @@ struct EntryRecords {
             "eligibility_short": front.eligibility?.first ?? false,
             "renewal": front.renewal.map { Record(["text": Facts.renewal($0)]) } ?? false,
             "verified": verified(front.verified),
-            "notes": notes(Provenance(front)),
+            "notes": notes(page.provenance),
         ], shared: true)
     }
 
@@ -71,7 +71,7 @@ struct EntryRecords {
         let front = page.entry.frontMatter
         return card(index).adding([
             "topics": page.topicSlugs.compactMap(topicLink),
-            "sources": sources(Provenance(front).sources),
+            "sources": sources(page.provenance.sources),
             "body_html": page.document.html,
             "toc": tableOfContents(page.document),
             "related_faqs": page.relatedFAQs.map(faqLink),

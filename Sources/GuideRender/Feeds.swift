@@ -78,7 +78,7 @@ struct Feeds {
             "issuer": front.issuer, "summary": front.summary, "level": front.level.rawValue,
             "settings": (front.settings ?? []).map(\.rawValue), "topics": front.topics ?? [],
             "eligibility": front.eligibility ?? [], "verified": front.verified.description,
-            "sources": Provenance(front).sources.map { source -> [String: Any] in
+            "sources": page.provenance.sources.map { source -> [String: Any] in
                 var value: [String: Any] = ["number": source.number, "title": source.title,
                                             "supports": source.facts.map(\.rawValue)]
                 if let url = source.link.url { value["url"] = url }

@@ -21,7 +21,7 @@ struct StructuredData {
         ]
         if let abbreviation = front.abbreviation { object["alternateName"] = abbreviation }
         // schema.org has no property for which claim a citation backs: `about` names the facts.
-        let sources = Provenance(front).sources
+        let sources = page.provenance.sources
         if !sources.isEmpty {
             object["citation"] = sources.map { source -> [String: Any] in
                 var work: [String: Any] = ["@type": "CreativeWork", "name": source.title]

@@ -28,13 +28,13 @@ public struct Provenance: Sendable {
 
     public init(_ front: CertificationFrontMatter) {
         let links = front.sources ?? []
-        var citations: [Fact: [Int]] = [:]
-        for fact in Fact.allCases {
-            var numbers = Set(front.citations(of: fact).flatMap(\.items).compactMap { SourceReferences.index(of: $0, in: links) })
-            // The issuer's own page is what confirms who issues the credential.
-            if fact == .issuer { numbers = Set(links.indices.filter { links[$0].kind == .issuer }) }
-            if !numbers.isEmpty { citations[fact] = numbers.sorted().map { $0 + 1 } }
+        var cited: [Fact: Set<Int>] = [:]
+        for citation in front.citations {
+            cited[citation.fact, default: []].formUnion(citation.references.items.compactMap { SourceReferences.index(of: $0, in: links) })
         }
+        // The issuer's own page is what confirms who issues the credential.
+        cited[.issuer] = Set(links.indices.filter { links[$0].kind == .issuer })
+        let citations = cited.filter { !$0.value.isEmpty }.mapValues { $0.sorted().map { $0 + 1 } }
         sources = links.enumerated().map { index, link in
             CitedSource(number: index + 1, link: link, facts: Fact.allCases.filter { citations[$0]?.contains(index + 1) == true })
         }

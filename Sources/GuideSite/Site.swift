@@ -19,9 +19,13 @@ public struct Site: Sendable {
         /// Indices into `certifications` of others of the same level or topic, closest first.
         public let similar: [Int]
         public let topicSlugs: [String]
+        /// Which sources each fact cites and the cautions: the page, its cards, JSON-LD and
+        /// the open data all read it, so it is worked out once.
+        public let provenance: Provenance
 
         public init(entry: Certification, url: String, document: MarkdownDocument, relatedFAQs: [Int], similar: [Int], topicSlugs: [String]) {
             self.entry = entry
+            self.provenance = Provenance(entry.frontMatter)
             self.url = url
             self.document = document
             self.relatedFAQs = relatedFAQs

@@ -77,17 +77,18 @@ public struct CertificationFrontMatter: Codable, Sendable {
         case requirements = "eligibility"
     }
 
-    /// The sources each fact cites, in the order written (`source:` of the fact, or of any of
-    /// its `eligibility` lines). The issuer is supported by the sources of kind `issuer`.
-    public func citations(of fact: Fact) -> [SourceReferences] {
-        switch fact {
-        case .issuer: []
-        case .cost: cost?.source.map { [$0] } ?? []
-        case .durationMonths: durationMonths?.source.map { [$0] } ?? []
-        case .exam: exam?.source.map { [$0] } ?? []
-        case .eligibility: (requirements ?? []).compactMap(\.source)
-        case .renewal: renewal?.source.map { [$0] } ?? []
+    /// Every `source:` of the entry, with the fact it belongs to and the path where it is
+    /// written (`cost.source`, `eligibility[1].source`): what the loader checks, the page cites
+    /// and `check` weighs. The issuer cites nothing itself: the sources of kind `issuer` back it.
+    public var citations: [(fact: Fact, path: String, references: SourceReferences)] {
+        var found: [(fact: Fact, path: String, references: SourceReferences)] = []
+        let single: [(Fact, SourceReferences?)] = [(.cost, cost?.source), (.durationMonths, durationMonths?.source),
+                                                   (.exam, exam?.source), (.renewal, renewal?.source)]
+        for case let (fact, references?) in single { found.append((fact, "\(fact.rawValue).source", references)) }
+        for (index, requirement) in (requirements ?? []).enumerated() {
+            if let references = requirement.source { found.append((.eligibility, "eligibility[\(index)].source", references)) }
         }
+        return found
     }
 
     /// Whether the entry states the fact at all.
