@@ -68,6 +68,11 @@ public actor PreviewServer {
     public nonisolated let editorToken = EditorGate.makeToken()
     private var server: HTTPServer?
     private var serverTask: Task<Void, Error>?
+    /// The port browsers connect to, and the guard's work on it (`RequestHeadGuard`).
+    private var front: Socket?
+    private var guardTask: Task<Void, Error>?
+    /// Holds FlyingFox's socket; removed at `stop`.
+    private var backendFolder: URL?
     private var watcher: FileWatcher?
     private let log: @Sendable (PreviewEvent) -> Void
     private let buildQueue = DispatchQueue(label: "certguide.preview.build")
@@ -96,7 +101,11 @@ public actor PreviewServer {
         let responder = StaticResponder(injectLiveReload: true, editBar: editBar)
         let box = snapshot
         let editorBox = editor
-        let server = HTTPServer(address: try Self.address(options.host, options.port), timeout: 30, logger: .disabled)
+        // FlyingFox listens on a socket in a private folder; the guard stands on the port.
+        let front = try Self.listen(options.host, options.port)
+        let backendFolder = try Self.makePrivateFolder()
+        let backend = sockaddr_un.unix(path: backendFolder.appendingPathComponent("preview.sock").path)
+        let server = HTTPServer(address: backend, timeout: 30, logger: .disabled)
         await server.appendRoute(HTTPRoute(LiveReloadScript.socketPath), to: .webSocket(LiveReloadSocket(hub: hub)))
         await server.appendRoute(HTTPRoute(LiveReloadScript.path)) { _ in
             HTTPResponse(statusCode: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "no-cache"] as HTTPHeaders,
@@ -111,18 +120,32 @@ public actor PreviewServer {
         }
         await server.appendRoute("*") { request in responder.respond(to: request, from: box.current) }
         self.server = server
+        self.backendFolder = backendFolder
         let failure = FailureBox()
         serverTask = Task {
             do { try await server.run() } catch { failure.error = error; throw error }
         }
-        // Wait for whichever comes first: listening, or `run` failing (a port in use fails at once).
+        // Wait for whichever comes first: listening, or `run` failing.
         let deadline = Date().addingTimeInterval(5)
         while await !server.isListening {
-            if let error = failure.error { throw Self.explain(error, options) }
-            guard Date() < deadline else { throw StartError.cannotListen(options.host, "timed out") }
+            if let error = failure.error { try? front.close(); throw Self.explain(error, port: options.port, host: options.host) }
+            guard Date() < deadline else { try? front.close(); throw StartError.cannotListen(options.host, "timed out") }
             try await Task.sleep(for: .milliseconds(10))
         }
-        guard case .ip4(let ip, let port)? = await server.listeningAddress ?? nil else {
+        let pool = HTTPServer.defaultPool()
+        try await pool.prepare()
+        let listener = try AsyncSocket(socket: front, pool: pool)
+        let headGuard = RequestHeadGuard(listener: listener, backend: backend, pool: pool)
+        self.front = front
+        guardTask = Task {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await pool.run() }
+                group.addTask { try await headGuard.run() }
+                try await group.next()
+                group.cancelAll()
+            }
+        }
+        guard case .ip4(let ip, let port) = try front.sockname() else {
             throw StartError.cannotListen(options.host, "no address")
         }
         if options.editorEnabled {
@@ -147,8 +170,12 @@ public actor PreviewServer {
     public func stop() async {
         watcher?.stop()
         await hub.closeAll()
+        try? front?.close()
+        front = nil
+        guardTask?.cancel()
         await server?.stop(timeout: 1)
         serverTask?.cancel()
+        if let backendFolder { try? FileManager.default.removeItem(at: backendFolder) }
         await waitForOutput()
     }
 
@@ -241,21 +268,44 @@ public actor PreviewServer {
         }
     }
 
-    private static func address(_ host: String, _ port: UInt16) throws -> sockaddr_in {
+    /// Binds the preview's port now, so that a port in use is reported before anything starts.
+    private static func listen(_ host: String, _ port: UInt16) throws -> Socket {
         let ip = host == "localhost" ? "127.0.0.1" : host
-        do {
-            return try sockaddr_in.inet(ip4: ip, port: port)
-        } catch {
+        let address: sockaddr_in
+        do { address = try sockaddr_in.inet(ip4: ip, port: port) } catch {
             throw StartError.cannotListen(host, "not an IPv4 address")
         }
+        let socket = try Socket(domain: AF_INET)
+        do {
+            try socket.setValue(true, for: .localAddressReuse)
+            #if canImport(Darwin)
+            try socket.setValue(true, for: .noSIGPIPE)
+            #endif
+            try socket.bind(to: address)
+            try socket.listen()
+        } catch {
+            try? socket.close()
+            throw explain(error, port: port, host: host)
+        }
+        return socket
     }
 
-    private static func explain(_ error: Error, _ options: Options) -> Error {
+    /// A folder only this user can enter (mkdtemp makes it 0700), in a temporary folder whose
+    /// path leaves room for a socket's name (about 100 bytes at most).
+    private static func makePrivateFolder() throws -> URL {
+        let temporary = FileManager.default.temporaryDirectory.path
+        let parent = temporary.utf8.count <= 60 ? temporary : "/tmp"
+        var template = Array((parent + "/certguide-preview-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else { throw StartError.cannotListen("a private socket", String(cString: strerror(errno))) }
+        return URL(fileURLWithPath: String(cString: made), isDirectory: true)
+    }
+
+    private static func explain(_ error: Error, port: UInt16, host: String) -> Error {
         if error is StartError { return error }
         if let socketError = error as? SocketError, "\(socketError)".contains("\(EADDRINUSE)") || "\(socketError)".lowercased().contains("in use") {
-            return StartError.portInUse(options.port)
+            return StartError.portInUse(port)
         }
-        return StartError.cannotListen(options.host, "\(error)")
+        return StartError.cannotListen(host, "\(error)")
     }
 }
 

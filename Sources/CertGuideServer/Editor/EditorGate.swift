@@ -6,9 +6,6 @@ import Foundation
 struct EditorGate: Sendable {
     /// Largest JSON body a save may send (a long body is a few hundred KB).
     static let maxBody = 2 * 1024 * 1024
-    /// Largest request head the editor reads; browsers send 1-2 KB.
-    static let maxHeaderBytes = 16 * 1024
-    static let maxHeaderCount = 64
 
     struct Refusal: Error {
         var status: HTTPStatusCode
@@ -32,13 +29,10 @@ struct EditorGate: Sendable {
         return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
     }
 
-    /// Any editor request: a head within limits, addressed to this preview by name (a page of
-    /// another site that points its own name at 127.0.0.1 sends its own `Host`).
+    /// Any editor request: addressed to this preview by name (a page of another site that
+    /// points its own name at 127.0.0.1 sends its own `Host`). The head's size was checked
+    /// before FlyingFox read it (`RequestHeadGuard`).
     func admit(_ request: HTTPRequest) throws(Refusal) {
-        let headBytes = request.headers.reduce(0) { $0 + $1.key.rawValue.utf8.count + $1.value.utf8.count + 4 }
-        guard headBytes <= Self.maxHeaderBytes, Array(request.headers).count <= Self.maxHeaderCount else {
-            throw Refusal(status: .requestHeaderFieldsTooLarge, message: "request headers too large for the editor")
-        }
         guard let host = request.headers[.host], hosts.contains(host.lowercased()) else {
             throw Refusal(status: .forbidden, message: "the editor answers only to the preview's own address (\(hosts.sorted().joined(separator: ", ")))")
         }

@@ -21,7 +21,8 @@ struct RawHTTPClient: Sendable {
     func request(_ target: String, method: String = "GET", headers: [String: String] = [:], body: Data? = nil) throws -> Response {
         let socket = try connect()
         defer { close(socket) }
-        var head = "\(method) \(target) HTTP/1.1\r\nHost: \(headers["Host"] ?? "127.0.0.1:\(port)")\r\nConnection: close\r\n"
+        var head = "\(method) \(target) HTTP/1.1\r\nHost: \(headers["Host"] ?? "127.0.0.1:\(port)")\r\n"
+        if headers["Connection"] == nil { head += "Connection: close\r\n" }
         for (name, value) in headers where name != "Host" { head += "\(name): \(value)\r\n" }
         if let body, headers["Content-Length"] == nil, headers["Transfer-Encoding"] == nil { head += "Content-Length: \(body.count)\r\n" }
         try send(socket, Data((head + "\r\n").utf8) + (body ?? Data()))
