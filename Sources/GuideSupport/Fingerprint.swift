@@ -2,7 +2,7 @@ import Foundation
 
 /// A 64-bit FNV-1a digest of a build input. Stable across runs and machines, unlike `Hasher`,
 /// which is seeded per process: a cache written by one build must be readable by the next.
-public struct Fingerprint: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
     public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
     public init() {}
@@ -65,5 +65,17 @@ public struct Fingerprint: Hashable, Sendable, Codable, CustomStringConvertible 
     public var description: String {
         let text = String(value, radix: 16)
         return String(repeating: "0", count: 16 - text.count) + text
+    }
+}
+
+/// A bare number in the incremental build's cache, which holds tens of thousands of them.
+extension Fingerprint: Codable {
+    public init(from decoder: any Decoder) throws {
+        value = try decoder.singleValueContainer().decode(UInt64.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var single = encoder.singleValueContainer()
+        try single.encode(value)
     }
 }

@@ -13,8 +13,10 @@ import GuideSupport
 /// `index.json` is written last and removed first, so a folder without it is no cache.
 enum StoredCache {
     /// Bumped when the cache's shape or the meaning of a fingerprint changes.
-    static let format = 2
-    static let shardCount = 32
+    static let format = 3
+    /// A one-file edit rewrites a few shards: with 256, a few hundred KB each on a guide of
+    /// 10,000 entries (with 32, it was 0.7 s of such a build re-encoding 35 MB).
+    static let shardCount = 256
 
     struct Index: Codable {
         var format: Int
