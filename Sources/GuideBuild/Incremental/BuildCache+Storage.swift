@@ -13,7 +13,7 @@ import GuideSupport
 /// `index.json` is written last and removed first, so a folder without it is no cache.
 enum StoredCache {
     /// Bumped when the cache's shape or the meaning of a fingerprint changes.
-    static let format = 3
+    static let format = 4
     /// A one-file edit rewrites a few shards: with 256, a few hundred KB each on a guide of
     /// 10,000 entries (with 32, it was 0.7 s of such a build re-encoding 35 MB).
     static let shardCount = 256
@@ -30,6 +30,13 @@ enum StoredCache {
         var files: [String: File] = [:]
         var documents: [String: Document] = [:]
         var outputs: [String: Output] = [:]
+        /// Lists of numbers the site model keeps (each certification's similar ones).
+        var numberLists: [String: NumberLists] = [:]
+    }
+
+    struct NumberLists: Codable {
+        var key: Fingerprint
+        var lists: [[Int]]
     }
 
     struct File: Codable {
@@ -85,6 +92,7 @@ extension BuildCache {
                 cache.files[path] = LoadedFile(stamp: file.stamp, readAt: file.readAt, content: file.content, result: result)
             }
             for (name, stored) in shard.documents { cache.values[name] = (stored.key, stored.document, 0) }
+            for (name, stored) in shard.numberLists { cache.values[name] = (stored.key, stored.lists, 0) }
         }
         // An output file is reused from the folder only while it is as this cache wrote it.
         let outputs = Array(shards.compactMap { $0 }.flatMap(\.outputs)).parallelMap { name, stored -> (String, Fingerprint, any Sendable)? in
@@ -143,6 +151,8 @@ extension BuildCache {
                     outputs[number, default: []].append((name, value.key, [file.path], nil))
                 case let search as SearchOutput:
                     outputs[number, default: []].append((name, value.key, search.files.map(\.path), search.manifestURL))
+                case let lists as [[Int]]:
+                    shards[number]!.numberLists[name] = .init(key: value.key, lists: lists)
                 default:
                     continue
                 }
