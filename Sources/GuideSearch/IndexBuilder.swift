@@ -13,14 +13,18 @@ public enum IndexBuilder {
 
     /// `build` with runs of `runLength` documents (tests compare lengths).
     static func build(_ documents: [SearchDocument], runLength: Int) -> SearchIndex {
-        let runs = Array(stride(from: 0, to: documents.count, by: runLength)).parallelMap { start in
+        var runs = Array(stride(from: 0, to: documents.count, by: runLength)).parallelMap { start in
             tokenize(documents, start..<min(start + runLength, documents.count))
         }
         var numbers: [String: Int] = [:]
         var lists: [[SearchIndex.Posting]] = []
         var lengths: [Int] = []
         lengths.reserveCapacity(documents.count)
-        for run in runs {
+        for index in runs.indices {
+            // Taken out of `runs`, so each run's postings are freed once merged (a word's first
+            // list is moved, not copied): the postings are not held twice at the peak.
+            let run = runs[index]
+            runs[index] = ([], [], [])
             for (word, postings) in zip(run.words, run.lists) {
                 if let number = numbers[word] {
                     lists[number].append(contentsOf: postings)

@@ -1,6 +1,5 @@
 import GuideMarkdown
 import GuideSite
-import GuideSupport
 
 /// The documents of a site's search index: every certification, question and page, then each
 /// of their `h2` sections. Drafts never reach the `Site`, so they are never searchable.
@@ -13,65 +12,44 @@ enum SearchDocuments {
     /// gzipped: 0.57, 1.05, 1.21 and 0.91 KB a page; each result shown fetches one.
     static let passageLength = 120, passageCount = 3
 
-    /// Made on every core, an entry at a time, then put in the site's order.
     static func collect(from site: Site) -> [SearchDocument] {
-        let entries = site.certifications.parallelMap(certification) + site.faqs.parallelMap(faq) + site.pages.map(page)
         var documents: [SearchDocument] = []
-        documents.reserveCapacity(entries.reduce(0) { $0 + $1.count })
-        for entry in entries {
-            // A section's `parent` counts from its entry's page.
-            let offset = documents.count
-            documents += entry.map { document in
-                var document = document
-                document.parent = document.parent.map { $0 + offset }
-                return document
-            }
+        for page in site.certifications {
+            let front = page.entry.frontMatter
+            var facts = [front.cost.map(Facts.cost), front.cost?.note, front.durationMonths.map(Facts.duration),
+                         front.exam.map(Facts.exam), front.renewal.map(Facts.renewal)].compactMap { $0 }
+            facts += front.eligibility ?? []
+            // A reader who searches "unconfirmed" or a disputed figure finds the caution.
+            facts += (front.cautions ?? []).map(\.text)
+            // Titled as on the page and its cards, "Certified Library Technician (CLT)": a
+            // reader who searched "CLT" sees it marked.
+            let title = front.abbreviation.map { "\(front.title) (\($0))" } ?? front.title
+            let document = SearchDocument(
+                // A caution that matched shows as the excerpt: the reader sees why it came up.
+                url: page.url, title: title, parent: nil, kind: .certification, passages: [front.summary] + (front.cautions ?? []).map(\.text),
+                fields: [.title: front.title, .abbreviation: front.abbreviation ?? "", .issuer: front.issuer,
+                         .topics: (front.topics ?? []).joined(separator: " "), .summary: front.summary,
+                         .body: ([introduction(page.document)] + facts).joined(separator: "\n")],
+                level: front.level, settings: front.settings ?? [], issuer: front.issuer, costBand: Facts.costBand(front.cost))
+            add(document, sections: page.document, to: &documents)
         }
-        return documents
-    }
-
-    private static func certification(_ page: Site.CertificationPage) -> [SearchDocument] {
-        var documents: [SearchDocument] = []
-        let front = page.entry.frontMatter
-        var facts = [front.cost.map(Facts.cost), front.cost?.note, front.durationMonths.map(Facts.duration),
-                     front.exam.map(Facts.exam), front.renewal.map(Facts.renewal)].compactMap { $0 }
-        facts += front.eligibility ?? []
-        // A reader who searches "unconfirmed" or a disputed figure finds the caution.
-        facts += (front.cautions ?? []).map(\.text)
-        // Titled as on the page and its cards, "Certified Library Technician (CLT)": a
-        // reader who searched "CLT" sees it marked.
-        let title = front.abbreviation.map { "\(front.title) (\($0))" } ?? front.title
-        let document = SearchDocument(
-            // A caution that matched shows as the excerpt: the reader sees why it came up.
-            url: page.url, title: title, parent: nil, kind: .certification, passages: [front.summary] + (front.cautions ?? []).map(\.text),
-            fields: [.title: front.title, .abbreviation: front.abbreviation ?? "", .issuer: front.issuer,
-                     .topics: (front.topics ?? []).joined(separator: " "), .summary: front.summary,
-                     .body: ([introduction(page.document)] + facts).joined(separator: "\n")],
-            level: front.level, settings: front.settings ?? [], issuer: front.issuer, costBand: Facts.costBand(front.cost))
-        add(document, sections: page.document, to: &documents)
-        return documents
-    }
-
-    private static func faq(_ page: Site.FAQPage) -> [SearchDocument] {
-        var documents: [SearchDocument] = []
-        let front = page.entry.frontMatter
-        let document = SearchDocument(
-            url: page.url, title: front.question, parent: nil, kind: .faq, passages: passages(page.document.text),
-            fields: [.title: front.question, .topics: (front.topics ?? []).joined(separator: " "),
-                     .body: introduction(page.document)],
-            level: nil, settings: [], issuer: nil, costBand: nil)
-        add(document, sections: page.document, to: &documents)
-        return documents
-    }
-
-    private static func page(_ page: Site.FreePage) -> [SearchDocument] {
-        var documents: [SearchDocument] = []
-        let front = page.entry.frontMatter
-        let document = SearchDocument(
-            url: page.url, title: front.title, parent: nil, kind: .page, passages: front.summary.map { [$0] } ?? passages(page.document.text),
-            fields: [.title: front.title, .summary: front.summary ?? "", .body: introduction(page.document)],
-            level: nil, settings: [], issuer: nil, costBand: nil)
-        add(document, sections: page.document, to: &documents)
+        for page in site.faqs {
+            let front = page.entry.frontMatter
+            let document = SearchDocument(
+                url: page.url, title: front.question, parent: nil, kind: .faq, passages: passages(page.document.text),
+                fields: [.title: front.question, .topics: (front.topics ?? []).joined(separator: " "),
+                         .body: introduction(page.document)],
+                level: nil, settings: [], issuer: nil, costBand: nil)
+            add(document, sections: page.document, to: &documents)
+        }
+        for page in site.pages {
+            let front = page.entry.frontMatter
+            let document = SearchDocument(
+                url: page.url, title: front.title, parent: nil, kind: .page, passages: front.summary.map { [$0] } ?? passages(page.document.text),
+                fields: [.title: front.title, .summary: front.summary ?? "", .body: introduction(page.document)],
+                level: nil, settings: [], issuer: nil, costBand: nil)
+            add(document, sections: page.document, to: &documents)
+        }
         return documents
     }
 
