@@ -31,6 +31,8 @@ public actor PreviewServer {
         public var pollFiles: Bool
         /// Turns the editor on when listening on an address other than loopback.
         public var allowEdit: Bool
+        /// How long a client may take to send a request head before it is let go.
+        public var headTimeout: Duration = .seconds(30)
 
         public init(build: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 8080, pollFiles: Bool = false, allowEdit: Bool = false) {
             self.build = build
@@ -135,7 +137,7 @@ public actor PreviewServer {
         let pool = HTTPServer.defaultPool()
         try await pool.prepare()
         let listener = try AsyncSocket(socket: front, pool: pool)
-        let headGuard = RequestHeadGuard(listener: listener, backend: backend, pool: pool)
+        let headGuard = RequestHeadGuard(listener: listener, backend: backend, pool: pool, headTimeout: options.headTimeout)
         self.front = front
         guardTask = Task {
             try await withThrowingTaskGroup(of: Void.self) { group in

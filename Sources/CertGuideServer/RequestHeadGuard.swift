@@ -19,12 +19,11 @@ struct RequestHeadGuard: Sendable {
     /// Browsers send 1-2 KB; nginx's default is 8 KB a line.
     static let maxHeadBytes = 16 * 1024
     static let maxHeaderLines = 64
-    /// A client that has not sent a whole head by then is let go, so idle sockets do not pile up.
-    static let headTimeout: Duration = .seconds(30)
-
     let listener: AsyncSocket
     let backend: sockaddr_un
     let pool: any AsyncSocketPool
+    /// A client that has not sent a whole head by then is let go, so idle sockets do not pile up.
+    var headTimeout: Duration = .seconds(30)
 
     /// Accepts connections until the listening socket is closed.
     func run() async throws {
@@ -38,7 +37,7 @@ struct RequestHeadGuard: Sendable {
     private func serve(_ client: AsyncSocket) async {
         defer { try? client.close() }
         let head: RequestHead
-        switch await RequestHead.read(from: client) {
+        switch await RequestHead.read(from: client, within: headTimeout) {
         case .head(let read): head = read
         case .tooLarge:
             await Self.refuse(client)
@@ -127,10 +126,10 @@ struct RequestHead: Sendable {
     var isUpgrade: Bool
 
     /// Reads up to the blank line that ends a head, within the limits and the time allowed.
-    static func read(from client: AsyncSocket) async -> Outcome {
+    static func read(from client: AsyncSocket, within limit: Duration) async -> Outcome {
         let descriptor = client.socket.file.rawValue
         let timeout = Task {
-            try await Task.sleep(for: RequestHeadGuard.headTimeout)
+            try await Task.sleep(for: limit)
             _ = shutdown(descriptor, Int32(SHUT_RDWR))
         }
         defer { timeout.cancel() }

@@ -9,9 +9,11 @@ import Testing
 /// The preview server under requests no browser sends: it must keep answering everyone else.
 /// An extension of the preview server suite, so these never run beside its timed tests.
 extension PreviewServerTests {
-    private func withAbuseServer(_ body: (RawHTTPClient) async throws -> Void) async throws {
+    private func withAbuseServer(headTimeout: Duration = .seconds(30), _ body: (RawHTTPClient) async throws -> Void) async throws {
         let site = try TestSite()
-        let server = PreviewServer(options: .init(build: site.options(), port: 0))
+        var options = PreviewServer.Options(build: site.options(), port: 0)
+        options.headTimeout = headTimeout
+        let server = PreviewServer(options: options)
         let url = try await server.start()
         do {
             try await body(RawHTTPClient(port: UInt16(url.port!)))
@@ -96,6 +98,26 @@ extension PreviewServerTests {
             #expect(response.status == 200)
             #expect(Date().timeIntervalSince(started) < 2, "a request waited behind the slow client")
             await trickle.value
+        }
+    }
+
+    /// A client that never finishes its request head is let go, and the others are answered.
+    @Test func aHeadNotFinishedInTimeIsLetGo() async throws {
+        try await withAbuseServer(headTimeout: .milliseconds(500)) { client in
+            let slow = Self.connectRaw(client.port)
+            defer { close(slow) }
+            var timeout = timeval(tv_sec: 5, tv_usec: 0)
+            setsockopt(slow, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+            let partial = Array("GET /faq/ HTTP/1.1\r\nHost: 127.0.0.1\r\n".utf8)
+            _ = send(slow, partial, partial.count, Int32(MSG_NOSIGNAL))
+            let started = Date()
+            var byte: UInt8 = 0
+            let read = recv(slow, &byte, 1, 0)
+            let waited = Date().timeIntervalSince(started)
+            #expect(read == 0, "the connection was not closed (recv returned \(read))")
+            #expect(waited > 0.3 && waited < 3, "closed after \(waited) s")
+            let next = try await client.fetch("/faq/")
+            #expect(next.status == 200)
         }
     }
 
