@@ -3,20 +3,20 @@ import GuideSupport
 /// What one pass of cmark over an entry's body yields: the HTML, and the structure that the
 /// table of contents, search index, summaries and link checks need.
 public struct MarkdownDocument: Sendable {
-    public struct Heading: Sendable, Hashable, Codable {
+    public struct Heading: Sendable, Hashable {
         public var level: Int
         public var text: String
         public var id: String
     }
 
     /// The text under one `h2` (or before the first one, with no id), for section-level search.
-    public struct Section: Sendable, Hashable, Codable {
+    public struct Section: Sendable, Hashable {
         public var id: String?
         public var title: String?
         public var text: String
     }
 
-    public struct Link: Sendable, Hashable, Codable {
+    public struct Link: Sendable, Hashable {
         /// As written in the Markdown.
         public var destination: String
         /// As emitted in the HTML (a `.md` path becomes the entry's URL).
@@ -75,24 +75,43 @@ enum Excerpt {
     }
 }
 
-/// For the incremental build cache, which keeps documents between builds.
-extension MarkdownDocument: Codable {
-    private enum CodingKeys: String, CodingKey { case html, headings, sections, links }
-
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(html: try container.decode(String.self, forKey: .html), headings: try container.decode([Heading].self, forKey: .headings),
-                  sections: try container.decode([Section].self, forKey: .sections), links: try container.decode([Link].self, forKey: .links),
-                  problems: [])
+/// For the incremental build cache, which keeps documents between builds. Problems are not
+/// kept: only documents without problems are stored (a body with problems fails the build).
+extension MarkdownDocument {
+    public func write(to writer: inout BinaryWriter) {
+        writer.string(html)
+        writer.array(headings) { writer, heading in
+            writer.int(heading.level)
+            writer.string(heading.text)
+            writer.string(heading.id)
+        }
+        writer.array(sections) { writer, section in
+            writer.optional(section.id)
+            writer.optional(section.title)
+            writer.string(section.text)
+        }
+        writer.array(links) { writer, link in
+            writer.string(link.destination)
+            writer.string(link.url)
+            writer.bool(link.isImage)
+            writer.string(link.text)
+            writer.location(link.location)
+        }
     }
 
-    /// Problems are not kept: only documents without problems are stored (a body with
-    /// problems fails the build).
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(html, forKey: .html)
-        try container.encode(headings, forKey: .headings)
-        try container.encode(sections, forKey: .sections)
-        try container.encode(links, forKey: .links)
+    public init(reading reader: inout BinaryReader) throws(BinaryReader.Truncated) {
+        self.init(
+            html: try reader.string(),
+            headings: try reader.array { reader throws(BinaryReader.Truncated) in
+                Heading(level: try reader.int(), text: try reader.string(), id: try reader.string())
+            },
+            sections: try reader.array { reader throws(BinaryReader.Truncated) in
+                Section(id: try reader.optional(), title: try reader.optional(), text: try reader.string())
+            },
+            links: try reader.array { reader throws(BinaryReader.Truncated) in
+                Link(destination: try reader.string(), url: try reader.string(), isImage: try reader.bool(), text: try reader.string(),
+                     location: try reader.location())
+            },
+            problems: [])
     }
 }

@@ -7,6 +7,11 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
 
     public init() {}
 
+    /// A fingerprint as a cache stored it.
+    public init(value: UInt64) {
+        self.value = value
+    }
+
     public init(_ parts: String...) {
         for part in parts { add(part) }
     }

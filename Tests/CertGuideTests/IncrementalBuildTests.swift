@@ -212,4 +212,26 @@ import Testing
         let repaired = try Builder(options: site.options(drafts: true)).buildIncrementally(cacheFolder: cacheFolder)
         #expect(repaired.written == 1 && FileManager.default.fileExists(atPath: site.output.appendingPathComponent("index.html").path))
     }
+
+    /// A cache cut short (a disk that filled up) or overwritten is no cache: the next build is
+    /// a full one, never a crash or a page made from half a shard.
+    @Test func aDamagedCacheMeansAFullBuild() throws {
+        let site = try TestSite(fixture: "basic")
+        defer { site.cleanUp() }
+        let cacheFolder = site.root.appendingPathComponent(".Public.cache")
+        let builder = Builder(options: site.options())
+        _ = try builder.buildIncrementally(cacheFolder: cacheFolder)
+        let shards = try FileManager.default.contentsOfDirectory(atPath: cacheFolder.path).filter { $0.hasPrefix("shard-") }
+        #expect(shards.count > 10)
+        for (number, name) in shards.enumerated() {
+            let url = cacheFolder.appendingPathComponent(name)
+            let data = try Data(contentsOf: url)
+            // Every other shard cut in half, the others with their bytes flipped.
+            let damaged = number % 2 == 0 ? data.prefix(data.count / 2) : Data(data.map { ~$0 })
+            try damaged.write(to: url)
+        }
+        let rebuilt = try builder.buildIncrementally(cacheFolder: cacheFolder)
+        #expect(rebuilt.written == rebuilt.files, "\(rebuilt.written) of \(rebuilt.files) files written")
+        #expect(try builder.buildIncrementally(cacheFolder: cacheFolder).written == 0, "the cache written after it is whole")
+    }
 }

@@ -9,11 +9,12 @@ import GuideSupport
 /// are in the output folder already: a file is reused only while its stamp is unchanged there.
 ///
 /// It is cut into shards by name, read on every core and written only where something changed:
-/// one JSON file of a guide of 10,000 entries took seconds to read and write again.
+/// one JSON file of a guide of 10,000 entries took seconds to read and write again. A shard is
+/// in the binary form of `BinaryWriter`; the index is JSON.
 /// `index.json` is written last and removed first, so a folder without it is no cache.
 enum StoredCache {
     /// Bumped when the cache's shape or the meaning of a fingerprint changes.
-    static let format = 4
+    static let format = 5
     /// A one-file edit rewrites a few shards: with 256, a few hundred KB each on a guide of
     /// 10,000 entries (with 32, it was 0.7 s of such a build re-encoding 35 MB).
     static let shardCount = 256
@@ -26,7 +27,7 @@ enum StoredCache {
         var outputPaths: [String]
     }
 
-    struct Shard: Codable {
+    struct Shard {
         var files: [String: File] = [:]
         var documents: [String: Document] = [:]
         var outputs: [String: Output] = [:]
@@ -34,12 +35,7 @@ enum StoredCache {
         var numberLists: [String: NumberLists] = [:]
     }
 
-    struct NumberLists: Codable {
-        var key: Fingerprint
-        var lists: [[Int]]
-    }
-
-    struct File: Codable {
+    struct File {
         var stamp: FileStamp?
         var readAt: Int
         var content: Fingerprint
@@ -48,16 +44,21 @@ enum StoredCache {
         var page: Page?
     }
 
-    struct Document: Codable {
+    struct Document {
         var key: Fingerprint
         var document: MarkdownDocument
     }
 
-    struct Output: Codable {
+    struct Output {
         var key: Fingerprint
         var files: [String: FileStamp]
         /// For the search index.
         var manifestURL: String?
+    }
+
+    struct NumberLists {
+        var key: Fingerprint
+        var lists: [[Int]]
     }
 
     static func shard(of name: String) -> Int {
@@ -66,7 +67,7 @@ enum StoredCache {
 
     static func index(in folder: URL) -> URL { folder.appendingPathComponent("index.json") }
 
-    static func shard(_ number: Int, in folder: URL) -> URL { folder.appendingPathComponent("shard-\(number).json") }
+    static func shard(_ number: Int, in folder: URL) -> URL { folder.appendingPathComponent("shard-\(number).bin") }
 }
 
 extension BuildCache {
@@ -79,7 +80,10 @@ extension BuildCache {
         else { return nil }
         let shards = Array(0..<StoredCache.shardCount).parallelMap { number -> StoredCache.Shard? in
             guard let data = try? Data(contentsOf: StoredCache.shard(number, in: folder), options: .alwaysMapped) else { return nil }
-            return try? JSONDecoder().decode(StoredCache.Shard.self, from: data)
+            return try? data.withUnsafeBytes { bytes in
+                var reader = BinaryReader(bytes)
+                return try StoredCache.Shard(reading: &reader)
+            }
         }
         guard shards.allSatisfy({ $0 != nil }) else { return nil }
         let cache = BuildCache()
@@ -166,7 +170,11 @@ extension BuildCache {
                 guard stamps.count == entry.paths.count else { continue }
                 shard.outputs[entry.name] = .init(key: entry.key, files: Dictionary(uniqueKeysWithValues: stamps), manifestURL: entry.manifestURL)
             }
-            do { try JSONEncoder().encode(shard).write(to: StoredCache.shard(number, in: folder), options: .atomic) } catch { return error }
+            do {
+                var writer = BinaryWriter()
+                try shard.write(to: &writer)
+                try Data(writer.bytes).write(to: StoredCache.shard(number, in: folder), options: .atomic)
+            } catch { return error }
             return nil
         }
         if let failure = failures.compactMap({ $0 }).first { throw failure }
@@ -176,5 +184,91 @@ extension BuildCache {
             dirtyShards = []
             onDisk = true
         }
+    }
+}
+
+/// A shard in the cache's binary form: files, documents, outputs, lists, each a count then its
+/// items, sorted by name so a shard's bytes follow from its content.
+extension StoredCache.Shard {
+    private enum Kind: Int {
+        case certification, faq, page
+    }
+
+    func write(to writer: inout BinaryWriter) throws {
+        let frontMatter = JSONEncoder()
+        writer.unsigned(UInt64(files.count))
+        for (path, file) in files.sorted(by: { $0.key < $1.key }) {
+            writer.string(path)
+            writer.bool(file.stamp != nil)
+            if let stamp = file.stamp { writer.stamp(stamp) }
+            writer.int(file.readAt)
+            writer.fingerprint(file.content)
+            if let entry = file.certification {
+                writer.int(Kind.certification.rawValue)
+                try entry.write(to: &writer, frontMatter: frontMatter)
+            } else if let entry = file.faq {
+                writer.int(Kind.faq.rawValue)
+                try entry.write(to: &writer, frontMatter: frontMatter)
+            } else if let entry = file.page {
+                writer.int(Kind.page.rawValue)
+                try entry.write(to: &writer, frontMatter: frontMatter)
+            } else {
+                writer.int(-1)
+            }
+        }
+        writer.array(documents.sorted(by: { $0.key < $1.key })) { writer, pair in
+            writer.string(pair.key)
+            writer.fingerprint(pair.value.key)
+            pair.value.document.write(to: &writer)
+        }
+        writer.array(outputs.sorted(by: { $0.key < $1.key })) { writer, pair in
+            writer.string(pair.key)
+            writer.fingerprint(pair.value.key)
+            writer.optional(pair.value.manifestURL)
+            writer.array(pair.value.files.sorted(by: { $0.key < $1.key })) { writer, file in
+                writer.string(file.key)
+                writer.stamp(file.value)
+            }
+        }
+        writer.array(numberLists.sorted(by: { $0.key < $1.key })) { writer, pair in
+            writer.string(pair.key)
+            writer.fingerprint(pair.value.key)
+            writer.array(pair.value.lists) { writer, list in writer.array(list) { $0.int($1) } }
+        }
+    }
+
+    init(reading reader: inout BinaryReader) throws {
+        let frontMatter = JSONDecoder()
+        for _ in 0..<(try reader.count()) {
+            let path = try reader.string()
+            let stamp = try reader.bool() ? try reader.stamp() : nil
+            var file = StoredCache.File(stamp: stamp, readAt: try reader.int(), content: try reader.fingerprint())
+            switch Kind(rawValue: try reader.int()) {
+            case .certification: file.certification = try Certification(reading: &reader, frontMatter: frontMatter)
+            case .faq: file.faq = try FAQ(reading: &reader, frontMatter: frontMatter)
+            case .page: file.page = try Page(reading: &reader, frontMatter: frontMatter)
+            case nil: break
+            }
+            files[path] = file
+        }
+        for _ in 0..<(try reader.count()) {
+            let name = try reader.string()
+            documents[name] = StoredCache.Document(key: try reader.fingerprint(), document: try MarkdownDocument(reading: &reader))
+        }
+        for _ in 0..<(try reader.count()) {
+            let name = try reader.string()
+            let key = try reader.fingerprint()
+            let manifestURL = try reader.optional()
+            let stamps = try reader.array { reader throws(BinaryReader.Truncated) in (try reader.string(), try reader.stamp()) }
+            outputs[name] = StoredCache.Output(key: key, files: Dictionary(stamps, uniquingKeysWith: { first, _ in first }), manifestURL: manifestURL)
+        }
+        for _ in 0..<(try reader.count()) {
+            let name = try reader.string()
+            let key = try reader.fingerprint()
+            numberLists[name] = StoredCache.NumberLists(key: key, lists: try reader.array { reader throws(BinaryReader.Truncated) in
+                try reader.array { reader throws(BinaryReader.Truncated) in try reader.int() }
+            })
+        }
+        guard reader.isAtEnd else { throw BinaryReader.Truncated() }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GuideSupport
 
 /// One content file: its slug (the file name), its decoded front matter and its Markdown body.
@@ -22,7 +23,37 @@ public struct Entry<FrontMatter: Sendable>: Sendable {
     }
 }
 
-extension Entry: Codable where FrontMatter: Codable {}
+/// For the incremental build cache: the front matter as JSON (its types are many and small),
+/// the rest, the body above all, in the cache's binary form.
+extension Entry where FrontMatter: Codable {
+    public func write(to writer: inout BinaryWriter, frontMatter encoder: JSONEncoder) throws {
+        writer.string(slug)
+        writer.string(path)
+        writer.string(displayPath)
+        writer.raw(try encoder.encode(frontMatter))
+        writer.string(body)
+        writer.int(bodyFirstLine)
+        writer.array(Array(locations)) { writer, pair in
+            writer.string(pair.key)
+            writer.location(pair.value)
+        }
+        writer.fingerprint(frontMatterFingerprint)
+        writer.fingerprint(bodyFingerprint)
+    }
+
+    public init(reading reader: inout BinaryReader, frontMatter decoder: JSONDecoder) throws {
+        slug = try reader.string()
+        path = try reader.string()
+        displayPath = try reader.string()
+        frontMatter = try decoder.decode(FrontMatter.self, from: try reader.raw())
+        body = try reader.string()
+        bodyFirstLine = try reader.int()
+        let pairs = try reader.array { reader throws(BinaryReader.Truncated) in (try reader.string(), try reader.location()) }
+        locations = Dictionary(pairs, uniquingKeysWith: { first, _ in first })
+        frontMatterFingerprint = try reader.fingerprint()
+        bodyFingerprint = try reader.fingerprint()
+    }
+}
 
 public typealias Certification = Entry<CertificationFrontMatter>
 public typealias FAQ = Entry<FAQFrontMatter>
