@@ -15,31 +15,6 @@ public struct SourceLocation: Hashable, Sendable, Comparable {
     }
 }
 
-/// One number where both fit in 32 bits (every real file), else `[line, column]`: an entry in
-/// the incremental build's cache holds a location for each of its values, and a keyed
-/// `{"line", "column"}` each was a tenth of the time spent reading that cache.
-extension SourceLocation: Codable {
-    public init(from decoder: any Decoder) throws {
-        if let packed = try? decoder.singleValueContainer().decode(UInt64.self) {
-            self.init(line: Int(packed >> 32), column: Int(packed & 0xFFFF_FFFF))
-        } else {
-            var pair = try decoder.unkeyedContainer()
-            self.init(line: try pair.decode(Int.self), column: try pair.decode(Int.self))
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        if (0...Int(UInt32.max)).contains(line), (0...Int(UInt32.max)).contains(column) {
-            var single = encoder.singleValueContainer()
-            try single.encode(UInt64(line) << 32 | UInt64(column))
-        } else {
-            var pair = encoder.unkeyedContainer()
-            try pair.encode(line)
-            try pair.encode(column)
-        }
-    }
-}
-
 /// One problem found in the input, printed the way compilers print them so that editors and CI
 /// annotate the right line: `path:line:col: error: message`.
 public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {

@@ -2,7 +2,7 @@ import Foundation
 
 /// What `stat` says of a file, enough to tell that it has not changed since it was last read
 /// without reading it again (as make, git and Hugo do).
-public struct FileStamp: Hashable, Sendable, Codable {
+public struct FileStamp: Hashable, Sendable {
     public var size: Int
     /// Modification time in nanoseconds since 1970.
     public var modified: Int
