@@ -226,7 +226,7 @@ public struct Builder: Sendable {
     func searchIndex(_ site: Site, cache: BuildCache?) throws(DiagnosticsError) -> (SearchOutput, fresh: Bool) {
         do {
             return try cache.stage.value("search", key: searchInputs(site)) {
-                let index = try SearchIndexFiles(site: site, options: options.search)
+                let index = try SearchIndexFiles(site: site, options: options.search, cache: cache.stage)
                 return SearchOutput(files: index.files, manifestURL: index.manifestURL)
             }
         } catch {

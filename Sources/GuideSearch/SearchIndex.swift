@@ -4,6 +4,11 @@ public struct SearchIndex: Sendable {
         public var document: Int
         /// Σ over fields of field weight × occurrences, capped at `maximumWeight`.
         public var weight: Int
+
+        public init(document: Int, weight: Int) {
+            self.document = document
+            self.weight = weight
+        }
     }
 
     public static let maximumWeight = 255

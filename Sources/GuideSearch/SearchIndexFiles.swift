@@ -42,12 +42,33 @@ public struct SearchIndexFiles: Sendable {
     public var index: SearchIndex
 
     /// Throws only on a bug of certguide: the index's numbers are counts, never negative.
-    public init(site: Site, options: SearchIndexOptions = .init()) throws(CompactNumbers.NegativeNumber) {
-        try self.init(documents: SearchDocuments.collect(from: site), options: options)
+    /// - Parameter cache: where a build with a cache keeps the words of each run of entries
+    ///   (`IndexBuilder.build(_:entryKeys:cache:)`), so an edit tokenizes only its own run.
+    public init(site: Site, options: SearchIndexOptions = .init(), cache: (any StageCache)? = nil) throws(CompactNumbers.NegativeNumber) {
+        let documents = SearchDocuments.collect(from: site)
+        let index = if let cache { IndexBuilder.build(documents, entryKeys: Self.entryKeys(site), cache: cache) } else { IndexBuilder.build(documents) }
+        try self.init(documents: documents, index: index, options: options)
     }
 
     public init(documents: [SearchDocument], options: SearchIndexOptions = .init()) throws(CompactNumbers.NegativeNumber) {
-        let index = IndexBuilder.build(documents)
+        try self.init(documents: documents, index: IndexBuilder.build(documents), options: options)
+    }
+
+    /// What each entry's search documents are made from, in `SearchDocuments.collect`'s order:
+    /// its front matter and body, and what every page's text depends on (`Site.fingerprint`).
+    static func entryKeys(_ site: Site) -> [Fingerprint] {
+        let entries = site.certifications.map { ($0.entry.frontMatterFingerprint, $0.entry.bodyFingerprint) }
+            + site.faqs.map { ($0.entry.frontMatterFingerprint, $0.entry.bodyFingerprint) }
+            + site.pages.map { ($0.entry.frontMatterFingerprint, $0.entry.bodyFingerprint) }
+        return entries.map { front, body in
+            var key = site.fingerprint
+            key.add(front)
+            key.add(body)
+            return key
+        }
+    }
+
+    init(documents: [SearchDocument], index: SearchIndex, options: SearchIndexOptions) throws(CompactNumbers.NegativeNumber) {
         let facets = SearchFacets(documents)
         var files: [OutputFile] = []
         func add(_ stem: String, _ bytes: [UInt8]) -> String {

@@ -1,6 +1,7 @@
 import Foundation
 import GuideContent
 import GuideMarkdown
+import GuideSearch
 import GuideSupport
 
 /// The on-disk form of a `BuildCache`, the folder that `certguide build --incremental` leaves
@@ -14,7 +15,7 @@ import GuideSupport
 /// `index.json` is written last and removed first, so a folder without it is no cache.
 enum StoredCache {
     /// Bumped when the cache's shape or the meaning of a fingerprint changes.
-    static let format = 5
+    static let format = 6
     /// A one-file edit rewrites a few shards: with 256, a few hundred KB each on a guide of
     /// 10,000 entries (with 32, it was 0.7 s of such a build re-encoding 35 MB).
     static let shardCount = 256
@@ -33,6 +34,13 @@ enum StoredCache {
         var outputs: [String: Output] = [:]
         /// Lists of numbers the site model keeps (each certification's similar ones).
         var numberLists: [String: NumberLists] = [:]
+        var tokenBlocks: [String: TokenBlocks] = [:]
+    }
+
+    /// The search index's words of a run of entries.
+    struct TokenBlocks {
+        var key: Fingerprint
+        var block: TokenBlock
     }
 
     struct File {
@@ -97,6 +105,7 @@ extension BuildCache {
             }
             for (name, stored) in shard.documents { cache.values[name] = (stored.key, stored.document, 0) }
             for (name, stored) in shard.numberLists { cache.values[name] = (stored.key, stored.lists, 0) }
+            for (name, stored) in shard.tokenBlocks { cache.values[name] = (stored.key, stored.block, 0) }
         }
         // An output file is reused from the folder only while it is as this cache wrote it.
         let outputs = Array(shards.compactMap { $0 }.flatMap(\.outputs)).parallelMap { name, stored -> (String, Fingerprint, any Sendable)? in
@@ -157,6 +166,8 @@ extension BuildCache {
                     outputs[number, default: []].append((name, value.key, search.files.map(\.path), search.manifestURL))
                 case let lists as [[Int]]:
                     shards[number]!.numberLists[name] = .init(key: value.key, lists: lists)
+                case let block as TokenBlock:
+                    shards[number]!.tokenBlocks[name] = .init(key: value.key, block: block)
                 default:
                     continue
                 }
@@ -187,8 +198,8 @@ extension BuildCache {
     }
 }
 
-/// A shard in the cache's binary form: files, documents, outputs, lists, each a count then its
-/// items, sorted by name so a shard's bytes follow from its content.
+/// A shard in the cache's binary form: files, documents, outputs, lists and search words, each
+/// a count then its items, sorted by name so a shard's bytes follow from its content.
 extension StoredCache.Shard {
     private enum Kind: Int {
         case certification, faq, page
@@ -235,6 +246,19 @@ extension StoredCache.Shard {
             writer.fingerprint(pair.value.key)
             writer.array(pair.value.lists) { writer, list in writer.array(list) { $0.int($1) } }
         }
+        writer.array(tokenBlocks.sorted(by: { $0.key < $1.key })) { writer, pair in
+            writer.string(pair.key)
+            writer.fingerprint(pair.value.key)
+            let block = pair.value.block
+            writer.array(block.words) { $0.string($1) }
+            writer.array(block.lists) { writer, postings in
+                writer.array(postings) { writer, posting in
+                    writer.int(posting.document)
+                    writer.int(posting.weight)
+                }
+            }
+            writer.array(block.lengths) { $0.int($1) }
+        }
     }
 
     init(reading reader: inout BinaryReader) throws {
@@ -268,6 +292,17 @@ extension StoredCache.Shard {
             numberLists[name] = StoredCache.NumberLists(key: key, lists: try reader.array { reader throws(BinaryReader.Truncated) in
                 try reader.array { reader throws(BinaryReader.Truncated) in try reader.int() }
             })
+        }
+        for _ in 0..<(try reader.count()) {
+            let name = try reader.string()
+            let key = try reader.fingerprint()
+            let words = try reader.array { reader throws(BinaryReader.Truncated) in try reader.string() }
+            let lists = try reader.array { reader throws(BinaryReader.Truncated) in
+                try reader.array { reader throws(BinaryReader.Truncated) in SearchIndex.Posting(document: try reader.int(), weight: try reader.int()) }
+            }
+            let lengths = try reader.array { reader throws(BinaryReader.Truncated) in try reader.int() }
+            guard words.count == lists.count else { throw BinaryReader.Truncated() }
+            tokenBlocks[name] = StoredCache.TokenBlocks(key: key, block: TokenBlock(words: words, lists: lists, lengths: lengths))
         }
         guard reader.isAtEnd else { throw BinaryReader.Truncated() }
     }
