@@ -27,14 +27,14 @@ public enum IndexBuilder {
             var key = Fingerprint(String(TokenBlock.entries))
             for entry in entryKeys[first..<last] { key.add(entry) }
             let block = cache.value("search-tokens:\(first / TokenBlock.entries)", key: key) { tokenize(documents[range]) }.value
+            let offset = range.lowerBound
             for (word, postings) in zip(block.words, block.lists) {
-                let shifted = postings.map { SearchIndex.Posting(document: $0.document + range.lowerBound, weight: $0.weight) }
-                if let number = numbers[word] {
-                    lists[number] += shifted
-                } else {
+                let number = numbers[word] ?? {
                     numbers[word] = lists.count
-                    lists.append(shifted)
-                }
+                    lists.append([])
+                    return lists.count - 1
+                }()
+                for posting in postings { lists[number].append(SearchIndex.Posting(document: posting.document + offset, weight: posting.weight)) }
             }
             lengths += block.lengths
         }
