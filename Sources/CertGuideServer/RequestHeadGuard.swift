@@ -89,13 +89,9 @@ struct RequestHeadGuard: Sendable {
     /// with unread bytes resets the connection, and a reset can lose the answer on its way.
     private static func refuse(_ client: AsyncSocket) async {
         guard (try? await client.write(refusal)) != nil else { return }
-        let descriptor = client.socket.file.rawValue
-        _ = shutdown(descriptor, Int32(SHUT_WR))
-        let timer = Task {
-            try await Task.sleep(for: .seconds(2))
-            _ = shutdown(descriptor, Int32(SHUT_RDWR))
-        }
-        defer { timer.cancel() }
+        _ = shutdown(client.socket.file.rawValue, Int32(SHUT_WR))
+        let deadline = SocketDeadline(.seconds(2), client)
+        defer { deadline.disarm() }
         var discarded = 0
         while discarded < 4 * 1024 * 1024, let chunk = try? await client.read(atMost: 64 * 1024) { discarded += chunk.count }
     }
@@ -127,12 +123,8 @@ struct RequestHead: Sendable {
 
     /// Reads up to the blank line that ends a head, within the limits and the time allowed.
     static func read(from client: AsyncSocket, within limit: Duration) async -> Outcome {
-        let descriptor = client.socket.file.rawValue
-        let timeout = Task {
-            try await Task.sleep(for: limit)
-            _ = shutdown(descriptor, Int32(SHUT_RDWR))
-        }
-        defer { timeout.cancel() }
+        let deadline = SocketDeadline(limit, client)
+        defer { deadline.disarm() }
         var bytes: [UInt8] = []
         while true {
             if let end = endOfHead(in: bytes) {
@@ -174,5 +166,34 @@ struct RequestHead: Sendable {
         let kept = isUpgrade ? Array(fields) : fields.filter { !$0.lowercased().hasPrefix("connection:") } + ["Connection: close"]
         let text = ([requestLine] + kept + ["", ""]).joined(separator: "\r\n")
         return .head(RequestHead(forwarded: Data(text.utf8) + Data(rest), isUpgrade: isUpgrade))
+    }
+}
+
+/// Ends both directions of a socket when `limit` has passed, waking whoever waits to read it,
+/// unless `disarm()` came first; never after it, so a descriptor that has since been closed
+/// and handed to another connection is never touched.
+final class SocketDeadline: @unchecked Sendable {
+    // @unchecked: `armed` is read and written under `lock` only.
+    private let lock = NSLock()
+    private var armed = true
+    private var timer: Task<Void, Never>?
+
+    init(_ limit: Duration, _ socket: AsyncSocket) {
+        let descriptor = socket.socket.file.rawValue
+        timer = Task { [weak self] in
+            guard (try? await Task.sleep(for: limit)) != nil else { return }
+            self?.fire(descriptor)
+        }
+    }
+
+    private func fire(_ descriptor: Int32) {
+        lock.withLock {
+            if armed { _ = shutdown(descriptor, Int32(SHUT_RDWR)) }
+        }
+    }
+
+    func disarm() {
+        lock.withLock { armed = false }
+        timer?.cancel()
     }
 }

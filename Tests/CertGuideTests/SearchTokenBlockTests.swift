@@ -7,26 +7,13 @@ import Testing
 /// only its own block again: the files must be the ones a build without a cache writes, after
 /// the edit too, and when the blocks come back from the cache's folder.
 @Suite struct SearchTokenBlockTests {
-    /// A generated guide of 200 certifications and 40 questions: four blocks.
-    private static func generatedGuide() throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certguide-blocks-\(UUID().uuidString)")
-        let generator = Process()
-        generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        generator.arguments = ["python3", TestSite.projectRoot.appendingPathComponent("scripts/generate-site.py").path, folder.path,
-                               "--certifications", "200", "--faqs", "40", "--seed", "7"]
-        generator.standardOutput = FileHandle.nullDevice
-        try generator.run()
-        generator.waitUntilExit()
-        try #require(generator.terminationStatus == 0)
-        return folder
-    }
-
     private static func searchFiles(_ files: [OutputFile]) -> [String: Data] {
         Dictionary(uniqueKeysWithValues: files.filter { $0.path.hasPrefix("search/") }.map { ($0.path, $0.contents) })
     }
 
     @Test func blocksMakeTheFilesABuildWithoutACacheMakes() throws {
-        let folder = try Self.generatedGuide()
+        // 200 certifications and 40 questions: four blocks.
+        let folder = try TestSite.generatedGuide(certifications: 200, faqs: 40, seed: 7)
         defer { try? FileManager.default.removeItem(at: folder) }
         let options = BuildOptions(contentDirectory: folder.appendingPathComponent("Content"),
                                    templatesDirectory: TestSite.projectRoot.appendingPathComponent("Templates"),
@@ -37,9 +24,9 @@ import Testing
         #expect(cached.count > 5, "a split index: \(cached.keys.sorted())")
         #expect(cached == Self.searchFiles(try builder.generate().1))
 
-        // A body edit that adds a section: every document after it moves up one.
-        let edited = options.contentDirectory.appendingPathComponent("certifications")
-            .appendingPathComponent(try FileManager.default.contentsOfDirectory(atPath: edited(options)).sorted()[100])
+        // A body edit that adds a section: every document after it is numbered one more.
+        let certifications = options.contentDirectory.appendingPathComponent("certifications")
+        let edited = certifications.appendingPathComponent(try FileManager.default.contentsOfDirectory(atPath: certifications.path).sorted()[100])
         try (try String(contentsOf: edited, encoding: .utf8) + "\n## Zanzibar quokka\n\nA quokka section about zanzibar.\n")
             .write(to: edited, atomically: true, encoding: .utf8)
         let after = Self.searchFiles(try builder.generate(cache: cache).files)
@@ -59,9 +46,5 @@ import Testing
             ("search/" + $0, try Data(contentsOf: options.outputDirectory.appendingPathComponent("search").appendingPathComponent($0)))
         })
         #expect(written == Self.searchFiles(try builder.generate().1))
-    }
-
-    private func edited(_ options: BuildOptions) -> String {
-        options.contentDirectory.appendingPathComponent("certifications").path
     }
 }

@@ -3,6 +3,7 @@ import GuideBuild
 import GuideCheck
 import GuideContent
 import GuideSupport
+import Testing
 
 /// A real site on disk in a temporary folder: a copy of a fixture (or nothing) plus the
 /// project's own templates, with files added or replaced per test.
@@ -10,6 +11,21 @@ struct TestSite: Sendable {
     static let projectRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let fixtures = projectRoot.appendingPathComponent("Tests/Fixtures")
+
+    /// A guide written by `scripts/generate-site.py` into a new temporary folder (its
+    /// `Content/` inside), the same for the same arguments; the caller removes the folder.
+    static func generatedGuide(certifications: Int, faqs: Int, seed: Int) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("certguide-generated-\(UUID().uuidString)")
+        let generator = Process()
+        generator.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        generator.arguments = ["python3", projectRoot.appendingPathComponent("scripts/generate-site.py").path, folder.path,
+                               "--certifications", String(certifications), "--faqs", String(faqs), "--seed", String(seed)]
+        generator.standardOutput = FileHandle.nullDevice
+        try generator.run()
+        generator.waitUntilExit()
+        try #require(generator.terminationStatus == 0)
+        return folder
+    }
 
     let root: URL
 
