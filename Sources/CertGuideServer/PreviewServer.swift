@@ -101,11 +101,29 @@ public actor PreviewServer {
         await rebuild()
         let editBar = options.editorEnabled ? EditBar(contentDirectory: options.build.contentDirectory) : nil
         let responder = StaticResponder(injectLiveReload: true, editBar: editBar)
-        let box = snapshot
-        let editorBox = editor
         // FlyingFox listens on a socket in a private folder; the guard stands on the port.
         let front = try Self.listen(options.host, options.port)
-        let backendFolder = try Self.makePrivateFolder()
+        let backendFolder: URL
+        do { backendFolder = try Self.makePrivateFolder() } catch {
+            try? front.close()
+            throw error
+        }
+        // From here `stop()` closes and removes them, also when starting fails.
+        self.front = front
+        self.backendFolder = backendFolder
+        do {
+            return try await serve(front: front, backendFolder: backendFolder, responder: responder)
+        } catch {
+            await stop()
+            throw error
+        }
+    }
+
+    /// FlyingFox on a socket in `backendFolder`, the guard on `front`, then the editor and the
+    /// watcher; returns the address to open.
+    private func serve(front: Socket, backendFolder: URL, responder: StaticResponder) async throws -> URL {
+        let box = snapshot
+        let editorBox = editor
         let backend = sockaddr_un.unix(path: backendFolder.appendingPathComponent("preview.sock").path)
         let server = HTTPServer(address: backend, timeout: 30, logger: .disabled)
         await server.appendRoute(HTTPRoute(LiveReloadScript.socketPath), to: .webSocket(LiveReloadSocket(hub: hub)))
@@ -122,7 +140,6 @@ public actor PreviewServer {
         }
         await server.appendRoute("*") { request in responder.respond(to: request, from: box.current) }
         self.server = server
-        self.backendFolder = backendFolder
         let failure = FailureBox()
         serverTask = Task {
             do { try await server.run() } catch { failure.error = error; throw error }
@@ -130,15 +147,14 @@ public actor PreviewServer {
         // Wait for whichever comes first: listening, or `run` failing.
         let deadline = Date().addingTimeInterval(5)
         while await !server.isListening {
-            if let error = failure.error { try? front.close(); throw Self.explain(error, port: options.port, host: options.host) }
-            guard Date() < deadline else { try? front.close(); throw StartError.cannotListen(options.host, "timed out") }
+            if let error = failure.error { throw Self.explain(error, port: options.port, host: options.host) }
+            guard Date() < deadline else { throw StartError.cannotListen(options.host, "timed out") }
             try await Task.sleep(for: .milliseconds(10))
         }
         let pool = HTTPServer.defaultPool()
         try await pool.prepare()
         let listener = try AsyncSocket(socket: front, pool: pool)
         let headGuard = RequestHeadGuard(listener: listener, backend: backend, pool: pool, headTimeout: options.headTimeout)
-        self.front = front
         guardTask = Task {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await pool.run() }
@@ -178,6 +194,7 @@ public actor PreviewServer {
         await server?.stop(timeout: 1)
         serverTask?.cancel()
         if let backendFolder { try? FileManager.default.removeItem(at: backendFolder) }
+        backendFolder = nil
         await waitForOutput()
     }
 

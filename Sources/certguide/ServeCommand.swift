@@ -77,6 +77,8 @@ struct ServeCommand: AsyncParsableCommand {
             printer.summary("\(error)")
             throw ExitCode(1)
         }
+        // Before saying so, so that a signal from whoever read the line is handled.
+        let stopping = Self.stopOnSignals(server)
         say("Serving \(location.source.content)/ at \(url.absoluteString)  (Ctrl-C to stop)")
         if options.editorEnabled {
             say("Editor on: every entry page has an Edit link; saves rewrite only the lines you changed")
@@ -84,6 +86,24 @@ struct ServeCommand: AsyncParsableCommand {
         if open { Self.openInBrowser(url) }
         while !Task.isCancelled {
             try await Task.sleep(for: .seconds(3600))
+        }
+        withExtendedLifetime(stopping) {}
+    }
+
+    /// Ctrl-C or a kill stops the server before the process ends, so its socket's folder goes
+    /// with it and the output folder holds the last build.
+    private static func stopOnSignals(_ server: PreviewServer) -> [DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                Task {
+                    await server.stop()
+                    Foundation.exit(0)
+                }
+            }
+            source.resume()
+            return source
         }
     }
 
