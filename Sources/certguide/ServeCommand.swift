@@ -93,7 +93,7 @@ struct ServeCommand: AsyncParsableCommand {
     /// Ctrl-C or a kill stops the server before the process ends, so its socket's folder goes
     /// with it and the output folder holds the last build.
     private static func stopOnSignals(_ server: PreviewServer) -> [DispatchSourceSignal] {
-        [SIGINT, SIGTERM].map { number in
+        let sources = [SIGINT, SIGTERM].map { number in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             source.setEventHandler {
@@ -105,7 +105,23 @@ struct ServeCommand: AsyncParsableCommand {
             source.resume()
             return source
         }
+        #if os(Linux)
+        // libdispatch installs its handler in place of SIG_IGN a moment after `resume()`; a
+        // signal in between was lost (seen in tests that signal as soon as the address is out).
+        for number in [SIGINT, SIGTERM] {
+            for _ in 0..<200 where Self.isIgnored(number) { usleep(5_000) }
+        }
+        #endif
+        return sources
     }
+
+    #if os(Linux)
+    private static func isIgnored(_ number: Int32) -> Bool {
+        var current = sigaction()
+        sigaction(number, nil, &current)
+        return unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
+    }
+    #endif
 
     private static func openInBrowser(_ url: URL) {
         let process = Process()

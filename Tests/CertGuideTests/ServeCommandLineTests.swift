@@ -23,6 +23,12 @@ import Testing
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
+        // Whatever happens, the server is gone within a minute, so no read or wait below blocks
+        // a test thread for longer.
+        let pid = process.processIdentifier
+        DispatchQueue.global().asyncAfter(deadline: .now() + 60) { [process] in
+            if process.isRunning { kill(pid, SIGKILL) }
+        }
         var printed = ""
         let deadline = Date().addingTimeInterval(60)
         while !printed.contains("Serving"), Date() < deadline {
@@ -33,7 +39,7 @@ import Testing
         #expect(printed.contains("Serving"), "\(printed)")
         let folders = { try FileManager.default.contentsOfDirectory(atPath: temporary.path).filter { $0.hasPrefix("certguide-preview-") } }
         #expect(try folders().count == 1)
-        kill(process.processIdentifier, signalNumber)
+        kill(pid, signalNumber)
         process.waitUntilExit()
         #expect(process.terminationReason == .exit && process.terminationStatus == 0)
         #expect(try folders().isEmpty)
