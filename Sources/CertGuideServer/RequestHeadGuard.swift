@@ -19,8 +19,8 @@ struct RequestHeadGuard: Sendable {
     /// Browsers send 1-2 KB.
     static let maxHeadBytes = 16 * 1024
     static let maxHeaderLines = 64
-    /// nginx's default too. FlyingFox's line reader takes time that grows with the square of a
-    /// line's length (a 15 KB line: 0.11 s in a release build, 4 s in a debug one).
+    /// A common web server default. FlyingFox's line reader takes time that grows with the square
+    /// of a line's length (a 15 KB line: 0.11 s in a release build, 4 s in a debug one).
     static let maxLineBytes = 8 * 1024
     let listener: AsyncSocket
     let backend: sockaddr_un
