@@ -82,8 +82,8 @@ struct RequestHeadGuard: Sendable {
         }
         if let end = RequestHead.endOfHead(in: bytes) {
             let head = String(decoding: bytes[..<end], as: UTF8.self)
-            let lines = head.components(separatedBy: "\r\n").filter { !$0.isEmpty && !$0.lowercased().hasPrefix("connection:") }
-            bytes = Array((lines + ["Connection: close", "", ""]).joined(separator: "\r\n").utf8) + bytes[end...]
+            let lines = head.components(separatedBy: "\r\n").filter { !$0.isEmpty }
+            bytes = Array((RequestHead.closing(lines) + ["", ""]).joined(separator: "\r\n").utf8) + bytes[end...]
         }
         try? await client.write(Data(bytes))
     }
@@ -140,6 +140,11 @@ struct RequestHead: Sendable {
         }
     }
 
+    /// Head lines with their `Connection` fields replaced by `Connection: close`.
+    static func closing(_ lines: [String]) -> [String] {
+        lines.filter { !$0.lowercased().hasPrefix("connection:") } + ["Connection: close"]
+    }
+
     /// The index after the head's closing blank line (`\r\n\r\n`, or `\n\n` from a lax client).
     static func endOfHead(in bytes: [UInt8]) -> Int? {
         var index = bytes.startIndex
@@ -169,7 +174,7 @@ struct RequestHead: Sendable {
         }
         let isUpgrade = values("upgrade").contains("websocket")
             && values("connection").contains { $0.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == "upgrade" } }
-        let kept = isUpgrade ? Array(fields) : fields.filter { !$0.lowercased().hasPrefix("connection:") } + ["Connection: close"]
+        let kept = isUpgrade ? Array(fields) : closing(Array(fields))
         let text = ([requestLine] + kept + ["", ""]).joined(separator: "\r\n")
         return .head(RequestHead(forwarded: Data(text.utf8) + Data(rest), isUpgrade: isUpgrade))
     }

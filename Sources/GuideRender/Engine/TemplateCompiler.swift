@@ -230,10 +230,7 @@ struct TemplateCompiler {
     }
 
     private mutating func parseName(_ state: State) throws -> String {
-        _ = read(while: \.isWhitespace)
-        let name = String(read(while: Self.nameCharacters.contains))
-        _ = read(while: \.isWhitespace)
-        guard try read(string: state.end) else { throw Syntax.unfinishedName }
+        let name = try parseName(state, characters: Self.nameCharacters)
         if name.contains("(") || name.contains(")") {
             throw Failure(location: location(of: position), message: "transforms (`{{f(name)}}`) are not supported by certguide's templates")
         }
@@ -241,8 +238,13 @@ struct TemplateCompiler {
     }
 
     private mutating func parsePartialName(_ state: State) throws -> String {
+        try parseName(state, characters: Self.partialNameCharacters)
+    }
+
+    /// A name of `characters` between optional spaces, then the closing delimiter.
+    private mutating func parseName(_ state: State, characters: Set<Character>) throws -> String {
         _ = read(while: \.isWhitespace)
-        let name = String(read(while: Self.partialNameCharacters.contains))
+        let name = String(read(while: characters.contains))
         _ = read(while: \.isWhitespace)
         guard try read(string: state.end) else { throw Syntax.unfinishedName }
         return name
