@@ -66,8 +66,10 @@ public struct BuildReport: Sendable {
     public var faqs: Int
     public var freePages: Int
     public var milliseconds: Int
+    /// Where `milliseconds` went, stage by stage.
+    public var timings: BuildTimings
     /// The part of `milliseconds` spent building the search index.
-    public var searchIndexMilliseconds: Int
+    public var searchIndexMilliseconds: Int { timings.milliseconds[.searchIndex] ?? 0 }
     public var output: URL
     /// Files written: all of them, or with `--incremental` those that changed.
     public var written: Int
@@ -82,7 +84,8 @@ public struct GeneratedSite: Sendable {
     public var files: [OutputFile]
     /// Paths of the files made by this build; the others were reused unchanged from the cache.
     public var fresh: Set<String>
-    public var searchIndexMilliseconds: Int
+    /// How long loading, the site model, the search index and rendering took.
+    public var timings: BuildTimings
     /// The search files are the previous build's (`generate(cache:deferSearch:)`).
     public var searchIsStale = false
     /// Files that changed but still hold their last version (`generate(cache:renderFirst:)`),
@@ -150,7 +153,8 @@ public struct Builder: Sendable {
         // Load content and templates both before failing, so one run shows every problem.
         var diagnostics: [Diagnostic] = []
         options.progress?(.loading)
-        let (content, loadProblems) = loader.loadPartially()
+        var timings = BuildTimings()
+        let (content, loadProblems) = timings.time(.loading) { loader.loadPartially() }
         diagnostics += loadProblems
         var templates: TemplateLibrary?
         do {
@@ -162,15 +166,20 @@ public struct Builder: Sendable {
         }
         var site: Site?
         if let content {
-            do { site = try SiteBuilder(baseURLOverride: options.baseURL, cache: cache).build(content) } catch { diagnostics += error.diagnostics }
+            do {
+                site = try timings.time(.siteModel) { () throws(DiagnosticsError) in
+                    try SiteBuilder(baseURLOverride: options.baseURL, cache: cache).build(content)
+                }
+            } catch { diagnostics += error.diagnostics }
         }
         guard let site, let templates, !diagnostics.hasErrors else { throw DiagnosticsError(diagnostics) }
 
-        let start = DispatchTime.now()
         let deferred: SearchOutput? = deferSearch ? cache?.latest("search", as: SearchOutput.self) : nil
-        let (search, searchIsNew) = if let deferred { (deferred, false) } else { try searchIndex(site, cache: cache) }
-        let searchTime = Self.milliseconds(since: start)
+        let (search, searchIsNew) = if let deferred { (deferred, false) } else {
+            try timings.time(.searchIndex) { () throws(DiagnosticsError) in try searchIndex(site, cache: cache) }
+        }
         options.progress?(.rendering(entries: site.certifications.count + site.faqs.count + site.pages.count))
+        let start = DispatchTime.now()
         let assets = try assets()
         let links = SiteLinks(searchManifest: search.manifestURL, assets: assets, versioned: options.versionedAssets)
         var (files, fresh, later) = try SiteRenderer(templates: templates, cache: cache)
@@ -183,7 +192,9 @@ public struct Builder: Sendable {
             if made { fresh.insert(asset.path) }
         }
         cache?.finishBuild()
-        return GeneratedSite(site: site, files: files.sorted { $0.path < $1.path }, fresh: fresh, searchIndexMilliseconds: searchTime,
+        files.sort { $0.path < $1.path }
+        timings.set(.rendering, BuildTimings.milliseconds(since: start))
+        return GeneratedSite(site: site, files: files, fresh: fresh, timings: timings,
                              searchIsStale: deferred != nil, deferred: later, warnings: diagnostics.sortedForDisplay(), templates: templates, links: links)
     }
 
@@ -263,10 +274,10 @@ public struct Builder: Sendable {
     public func build(strictCheckAsOf today: Day? = nil) throws -> BuildReport {
         let start = DispatchTime.now()
         try checkOutputIsSafe()
-        let generated = try generate(cache: nil)
+        var generated = try generate(cache: nil)
         try strictCheck(generated, asOf: today)
         options.progress?(.writing(files: generated.files.count))
-        try OutputWriter(output: options.outputDirectory).write(generated.files)
+        try generated.timings.time(.writing) { try OutputWriter(output: options.outputDirectory).write(generated.files) }
         return report(generated, since: start, written: generated.files.count)
     }
 
@@ -278,10 +289,12 @@ public struct Builder: Sendable {
         let start = DispatchTime.now()
         try checkOutputIsSafe()
         let fingerprint = optionsFingerprint
+        var readingTime = BuildTimings()
         let stored = FileManager.default.fileExists(atPath: options.outputDirectory.path)
-            ? BuildCache.load(from: cacheFolder, options: fingerprint, output: options.outputDirectory) : nil
+            ? readingTime.time(.readingCache) { BuildCache.load(from: cacheFolder, options: fingerprint, output: options.outputDirectory) } : nil
         let cache = stored ?? BuildCache()
-        let generated = try generate(cache: cache)
+        var generated = try generate(cache: cache)
+        generated.timings.set(.readingCache, readingTime.milliseconds[.readingCache] ?? 0)
         try strictCheck(generated, asOf: today)
         // Nothing changed and nothing to write: the cache on disk describes this folder.
         let paths = generated.files.map(\.path)
@@ -293,6 +306,7 @@ public struct Builder: Sendable {
         BuildCache.invalidate(cacheFolder)
         let writer = OutputWriter(output: options.outputDirectory)
         var written = generated.files.count
+        let writingStart = DispatchTime.now()
         if let stored {
             let paths = Set(generated.files.map(\.path))
             // Made anew is not always changed (the search index is redone whole): skip files
@@ -311,7 +325,10 @@ public struct Builder: Sendable {
             options.progress?(.writing(files: generated.files.count))
             try writer.write(generated.files)
         }
-        try cache.save(to: cacheFolder, options: fingerprint, output: options.outputDirectory, paths: paths)
+        generated.timings.set(.writing, BuildTimings.milliseconds(since: writingStart))
+        try generated.timings.time(.savingCache) {
+            try cache.save(to: cacheFolder, options: fingerprint, output: options.outputDirectory, paths: paths)
+        }
         return report(generated, since: start, written: written)
     }
 
@@ -326,7 +343,7 @@ public struct Builder: Sendable {
         let site = generated.site
         return BuildReport(pages: generated.files.filter(\.isPage).count, files: generated.files.count,
                            certifications: site.certifications.count, faqs: site.faqs.count, freePages: site.pages.count,
-                           milliseconds: Self.milliseconds(since: start), searchIndexMilliseconds: generated.searchIndexMilliseconds,
+                           milliseconds: BuildTimings.milliseconds(since: start), timings: generated.timings,
                            output: options.outputDirectory, written: written, warnings: generated.warnings)
     }
 
@@ -343,10 +360,6 @@ public struct Builder: Sendable {
             fingerprint.add(stamp.modified)
         }
         return fingerprint
-    }
-
-    private static func milliseconds(since start: DispatchTime) -> Int {
-        Int((DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1_000_000)
     }
 
     /// `Templates/assets/**` is copied to `assets/**`, scripts compacted (`ScriptCompactor`).

@@ -42,7 +42,7 @@ struct BuildCommand: ParsableCommand {
             help: ArgumentHelp("Split the search index into shards by word prefix once it passes this many bytes.", valueName: "bytes"))
     var searchShardBytes = SearchIndexOptions().shardThreshold
 
-    @Flag(name: .long, help: "Also print how long the search index took to build.")
+    @Flag(name: .long, help: "Also print how long each stage took (reading the cache, loading, site model, search index, rendering, writing).")
     var timings = false
 
     @Flag(name: .long, help: "Redo only what changed since the last --incremental build (its cache sits beside the output folder).")
@@ -78,7 +78,10 @@ struct BuildCommand: ParsableCommand {
             func count(_ number: Int, _ word: String) -> String { "\(number) \(word)\(number == 1 ? "" : "s")" }
             print("Built \(count(report.pages, "page")) (\(count(report.certifications, "certification")), \(count(report.faqs, "FAQ")), "
                   + "\(count(report.freePages, "page"))) in \(report.milliseconds) ms\(written) → \(location.output)/")
-            if timings { print("Search index: \(report.searchIndexMilliseconds) ms") }
+            if timings {
+                print("Search index: \(report.searchIndexMilliseconds) ms")
+                print("Stages: \(report.timings.summary)")
+            }
         } catch let error as DiagnosticsError {
             DiagnosticPrinter.standardError.print(error.diagnostics)
             let errors = error.diagnostics.count(of: .error), warnings = error.diagnostics.count(of: .warning)

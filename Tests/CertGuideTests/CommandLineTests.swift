@@ -18,6 +18,22 @@ import Testing
                                    options: .regularExpression) != nil, "\(result.output)")
     }
 
+    /// `--timings` names each stage the build ran, in order: an incremental build also reads
+    /// and saves its cache.
+    @Test func timingsNameEachStage() throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        let stages = ["loading content", "site model", "search index", "rendering", "writing"]
+        for (arguments, expected) in [(["build", "--timings"], stages),
+                                      (["build", "--timings", "--incremental"], ["reading the cache"] + stages + ["saving the cache"])] {
+            let result = try run(arguments, in: site.root)
+            #expect(result.status == 0, "\(result.errors)")
+            let line = result.output.split(separator: "\n").first { $0.hasPrefix("Stages: ") }.map(String.init) ?? ""
+            let named = line.dropFirst("Stages: ".count).split(separator: ", ").map { $0.replacingOccurrences(of: #" \d+ ms$"#, with: "", options: .regularExpression) }
+            #expect(named == expected, "\(result.output)")
+        }
+    }
+
     @Test func errorsAreLocatedAndExitStatusIsOne() throws {
         let site = try TestSite(files: [
             "Content/certifications/bad.md": "---\ntitle: X\nissuer: I\nsummary: S\nlevel: guru\nverified: 2026-11-01\n---\n",

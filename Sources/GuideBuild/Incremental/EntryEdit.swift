@@ -70,7 +70,7 @@ extension Builder {
         generated.site = site
         generated.fresh = Set(rendered.map(\.path))
         generated.searchIsStale = true
-        generated.searchIndexMilliseconds = 0
+        generated.timings = BuildTimings()
         return EntryPatch(files: rendered, factsChanged: factsChanged)
     }
 }
