@@ -7,7 +7,7 @@ import GuideSite
 struct EntryRecords {
     let site: Site
     /// Cards made already, by certification: a guide of 10,000 shows each in many lists.
-    var cards: [Record]? = nil
+    var cards: CardTable? = nil
     /// Topic chips by slug, made once for every page that shows them.
     var topicLinks: [String: Record]? = nil
 

@@ -98,7 +98,7 @@ struct PageContexts {
         context(template: "compare", url: SiteURL.compare, title: "Compare certifications",
                 description: "Cost, time to complete, exam, eligibility and renewal of every certification in one table.",
                 crumbs: [("Compare", SiteURL.compare)],
-                extra: ["rows": shared.cards, "chart": chart()])
+                extra: ["rows": shared.cards.all, "chart": chart()])
     }
 
     /// `false` when no certification publishes both a cost and a time to complete.

@@ -8,15 +8,16 @@ import GuideSupport
 public struct SharedContext: @unchecked Sendable {
     // @unchecked: immutable records of strings, numbers, booleans and arrays.
     let record: Record
-    /// One card a certification, in guide order.
-    let cards: [Record]
+    /// One card a certification, in guide order, made as pages show them.
+    let cards: CardTable
 
     static let footerSources = 12
 
     /// From `cache` while the facts it shows are those it was made from.
     static func reused(site: Site, links: SiteLinks, cache: (any StageCache)?) -> SharedContext {
         cache.value("shared-context", key: PageInputs.sharedContextInputs(site, links: links)) {
-            SharedContext(site: site, links: links)
+            // A build without a cache renders every page: all cards, made on every core at once.
+            SharedContext(site: site, links: links, allCards: cache == nil)
         }.value
     }
 
@@ -29,16 +30,14 @@ public struct SharedContext: @unchecked Sendable {
         guard cache.lookup("shared-context", key: key, as: SharedContext.self) == nil,
               let before = cache.lookup("shared-context", key: PageInputs.sharedContextInputs(old, links: links), as: SharedContext.self),
               before.cards.count == site.certifications.count else { return }
-        let records = EntryRecords(site: site)
-        var cards = before.cards
-        for index in certifications { cards[index] = records.makeCard(index) }
+        let cards = CardTable(site: site, keeping: before.cards, except: certifications)
         cache.store("shared-context", key: key, SharedContext(site: site, links: links, cards: cards))
     }
 
-    init(site: Site, links: SiteLinks, cards: [Record]? = nil) {
+    init(site: Site, links: SiteLinks, cards: CardTable? = nil, allCards: Bool = false) {
         let sources = site.sources
-        let records = EntryRecords(site: site)
-        let cards = cards ?? Array(site.certifications.indices).parallelMap(records.makeCard)
+        let cards = cards ?? CardTable(site: site)
+        if allCards { _ = cards.all }
         self.cards = cards
         record = Record([
             "site": Record([
@@ -56,7 +55,12 @@ public struct SharedContext: @unchecked Sendable {
             "levels": Level.allCases.compactMap { level -> Record? in
                 let members = site.certifications.indices.filter { site.certifications[$0].entry.frontMatter.level == level }
                 guard !members.isEmpty else { return nil }
-                return Record(["name": level.title, "slug": level.rawValue, "count": members.count, "certifications": members.map { cards[$0] }])
+                // Lazy: of the pages a rebuild renders, most show no list of cards.
+                return Record(["name": level.title, "slug": level.rawValue, "count": members.count,
+                               "certifications": LazyValue { () -> [Record] in
+                                   let all = cards.all
+                                   return members.map { all[$0] }
+                               }])
             },
             "filters": Record([
                 "levels": Level.allCases.filter { level in site.certifications.contains { $0.entry.frontMatter.level == level } }

@@ -29,7 +29,10 @@ public final class Record: @unchecked Sendable {
     }
 
     func value(_ id: Int32) -> TemplateValue? {
-        for index in ids.indices where ids[index] == id { return values[index] }
+        for index in ids.indices where ids[index] == id {
+            if case .lazy(let lazy) = values[index] { return lazy.value }
+            return values[index]
+        }
         return nil
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A value of a page's template context, typed once when it enters the model so that
 /// rendering never casts: text carries its HTML-escaped form, made once however many pages
 /// show it.
@@ -7,6 +9,9 @@ enum TemplateValue: Sendable {
     case bool(Bool)
     case list([TemplateValue])
     case record(Record)
+    /// Made when a template first looks it up: only as a record's value (`Record.value`
+    /// forces it), never inside a list.
+    case lazy(LazyValue)
 
     /// The value of a context built as `[String: Any]` (strings, numbers, booleans, records
     /// and arrays of them); anything else is its description, as Mustache would print it.
@@ -21,6 +26,7 @@ enum TemplateValue: Sendable {
         case let number as Int: self = .int(number)
         case let value as TemplateValue: self = value
         case let record as Record: self = .record(record)
+        case let lazy as LazyValue: self = .lazy(lazy)
         default: self = .text(EscapedText(String(describing: value)))
         }
     }
@@ -33,6 +39,7 @@ enum TemplateValue: Sendable {
         case .int(let number): String(number)
         case .bool(let flag): flag ? "true" : "false"
         case .list, .record: String(describing: legacy)
+        case .lazy(let lazy): lazy.value.described
         }
     }
 
@@ -44,6 +51,30 @@ enum TemplateValue: Sendable {
         case .bool(let flag): flag
         case .list(let values): values.map(\.legacy)
         case .record(let record): record.legacy
+        case .lazy(let lazy): lazy.value.legacy
+        }
+    }
+}
+
+/// A value made on first use, once, whichever thread asks first: the level groups every page's
+/// context holds list all certification cards, which only the pages that show them need.
+final class LazyValue: @unchecked Sendable {
+    // @unchecked: `made` is read and written under `lock`; `make` is only called.
+    private let lock = NSLock()
+    private let make: @Sendable () -> TemplateValue
+    private var made: TemplateValue?
+
+    init(_ make: @escaping @Sendable () -> Any) {
+        self.make = { TemplateValue(make()) }
+    }
+
+    var value: TemplateValue {
+        if let made = lock.withLock({ made }) { return made }
+        // Made outside the lock: making it may wait for other threads' work.
+        let value = make()
+        return lock.withLock {
+            if made == nil { made = value }
+            return made!
         }
     }
 }
