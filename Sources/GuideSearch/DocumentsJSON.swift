@@ -29,11 +29,12 @@ enum DocumentsJSON {
         return writer.bytes
     }
 
-    /// The text of every document, `pagesPerFile` pages (with their sections) a file.
-    static func text(_ documents: [SearchDocument], pagesPerFile: Int) -> [[UInt8]] {
+    /// The text of every document, `pagesPerFile` pages (with their sections) a file; with
+    /// `lines`, each document's `line` as made before.
+    static func text(_ documents: [SearchDocument], lines: [[UInt8]]? = nil, pagesPerFile: Int) -> [[UInt8]] {
         var files: [[UInt8]] = []
         var writer = JSONWriter(), pages = 0
-        for document in documents {
+        for (number, document) in documents.enumerated() {
             if document.parent == nil {
                 if pages == pagesPerFile {
                     writer.raw("\n]}\n")
@@ -44,14 +45,21 @@ enum DocumentsJSON {
                 pages += 1
             }
             writer.raw(writer.bytes.isEmpty ? "{\"docs\":[\n" : ",\n")
-            let url = document.parent == nil ? document.url : document.url.firstIndex(of: "#").map { String(document.url[$0...]) } ?? document.url
-            writer.strings([url, document.title] + document.passages)
+            writer.raw(lines?[number] ?? line(document))
         }
         if !writer.bytes.isEmpty {
             writer.raw("\n]}\n")
             files.append(writer.bytes)
         }
         return files
+    }
+
+    /// A document's entry in its text file: `[url, title, passage, …]`.
+    static func line(_ document: SearchDocument) -> [UInt8] {
+        let url = document.parent == nil ? document.url : document.url.firstIndex(of: "#").map { String(document.url[$0...]) } ?? document.url
+        var writer = JSONWriter()
+        writer.strings([url, document.title] + document.passages)
+        return writer.bytes
     }
 
     /// Words in at least two documents, with how many: what a split index corrects typos

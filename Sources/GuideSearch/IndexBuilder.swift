@@ -7,30 +7,22 @@ public enum IndexBuilder {
         return SearchIndex(documents: documents, lengths: block.lengths, postings: Dictionary(uniqueKeysWithValues: zip(block.words, block.lists)))
     }
 
-    /// `build` for a build with a cache: the documents of each run of `TokenBlock.entries`
-    /// entries are tokenized into a block kept under a fingerprint of those entries, so an edit
-    /// tokenizes the documents of its own block again and merges the others as they were.
-    /// The index is the one `build` makes (tested). Not used without a cache: the blocks' copy
-    /// of the postings would add to the peak memory of a full build.
-    /// - Parameter entryKeys: each entry's fingerprint, in the order of its documents (a page,
-    ///   then its sections; a document without `parent` starts an entry).
-    public static func build(_ documents: [SearchDocument], entryKeys: [Fingerprint], cache: any StageCache) -> SearchIndex {
-        let starts = documents.indices.filter { documents[$0].parent == nil }
-        // One page a document without a parent, so this holds; if it ever did not, the keys
-        // would not say what a block holds.
-        guard starts.count == entryKeys.count else { return build(documents) }
+    /// The index of `blocks`, in order, as `build` makes it from their documents (tested):
+    /// each block's documents and postings renumbered after those of the blocks before it.
+    static func merge(_ blocks: [SearchBlock]) -> SearchIndex {
         var numbers: [String: Int] = [:]
         var lists: [[SearchIndex.Posting]] = []
+        var documents: [SearchDocument] = []
         var lengths: [Int] = []
-        lengths.reserveCapacity(documents.count)
-        for first in stride(from: 0, to: starts.count, by: TokenBlock.entries) {
-            let last = min(first + TokenBlock.entries, starts.count)
-            let range = starts[first]..<(last < starts.count ? starts[last] : documents.count)
-            var key = Fingerprint(String(TokenBlock.entries))
-            for entry in entryKeys[first..<last] { key.add(entry) }
-            let block = cache.value("search-tokens:\(first / TokenBlock.entries)", key: key) { tokenize(documents[range]) }.value
-            let offset = range.lowerBound
-            for (word, postings) in zip(block.words, block.lists) {
+        documents.reserveCapacity(blocks.reduce(0) { $0 + $1.documents.count })
+        lengths.reserveCapacity(documents.capacity)
+        for block in blocks {
+            let offset = documents.count
+            for var document in block.documents {
+                document.parent = document.parent.map { $0 + offset }
+                documents.append(document)
+            }
+            for (word, postings) in zip(block.tokens.words, block.tokens.lists) {
                 let number = numbers[word] ?? {
                     numbers[word] = lists.count
                     lists.append([])
@@ -38,7 +30,7 @@ public enum IndexBuilder {
                 }()
                 for posting in postings { lists[number].append(SearchIndex.Posting(document: posting.document + offset, weight: posting.weight)) }
             }
-            lengths += block.lengths
+            lengths += block.tokens.lengths
         }
         return SearchIndex(documents: documents, lengths: lengths,
                            postings: Dictionary(uniqueKeysWithValues: numbers.map { ($0.key, lists[$0.value]) }))
@@ -46,7 +38,7 @@ public enum IndexBuilder {
 
     /// The words of `documents`, each with its postings (counting from the slice's start), and
     /// each document's length in words.
-    private static func tokenize(_ documents: ArraySlice<SearchDocument>) -> TokenBlock {
+    static func tokenize(_ documents: ArraySlice<SearchDocument>) -> TokenBlock {
         var tokenizer = SearchTokenizer()
         // Words are numbered as first seen, so each document's counts are keyed by a number;
         // `known` maps each word as written (before folding) to its number, so a word is folded
@@ -95,10 +87,6 @@ public enum IndexBuilder {
 /// The words and postings of the documents of a run of entries, documents counted from the
 /// run's first: what the incremental build keeps of the search index between builds.
 public struct TokenBlock: Sendable {
-    /// Entries a block. Smaller blocks redo less after an edit and merge more pieces: at
-    /// 10,000 certifications and 2,000 questions, 64 make 188 blocks.
-    public static let entries = 64
-
     public var words: [String] = []
     public var lists: [[SearchIndex.Posting]] = []
     public var lengths: [Int] = []

@@ -13,44 +13,68 @@ enum SearchDocuments {
     static let passageLength = 120, passageCount = 3
 
     static func collect(from site: Site) -> [SearchDocument] {
+        collect(from: site, entries: 0..<entryCount(site))
+    }
+
+    /// Entries in the index's order: certifications, then questions, then pages.
+    static func entryCount(_ site: Site) -> Int {
+        site.certifications.count + site.faqs.count + site.pages.count
+    }
+
+    /// The documents of `entries` (numbered as `entryCount` counts them), parents counted from
+    /// the first document returned.
+    static func collect(from site: Site, entries: Range<Int>) -> [SearchDocument] {
         var documents: [SearchDocument] = []
-        for page in site.certifications {
-            let front = page.entry.frontMatter
-            var facts = [front.cost.map(Facts.cost), front.cost?.note, front.durationMonths.map(Facts.duration),
-                         front.exam.map(Facts.exam), front.renewal.map(Facts.renewal)].compactMap { $0 }
-            facts += front.eligibility ?? []
-            // A reader who searches "unconfirmed" or a disputed figure finds the caution.
-            facts += (front.cautions ?? []).map(\.text)
-            // Titled as on the page and its cards, "Certified Library Technician (CLT)": a
-            // reader who searched "CLT" sees it marked.
-            let title = front.abbreviation.map { "\(front.title) (\($0))" } ?? front.title
-            let document = SearchDocument(
-                // A caution that matched shows as the excerpt: the reader sees why it came up.
-                url: page.url, title: title, parent: nil, kind: .certification, passages: [front.summary] + (front.cautions ?? []).map(\.text),
-                fields: [.title: front.title, .abbreviation: front.abbreviation ?? "", .issuer: front.issuer,
-                         .topics: (front.topics ?? []).joined(separator: " "), .summary: front.summary,
-                         .body: ([introduction(page.document)] + facts).joined(separator: "\n")],
-                level: front.level, settings: front.settings ?? [], issuer: front.issuer, costBand: Facts.costBand(front.cost))
-            add(document, sections: page.document, to: &documents)
-        }
-        for page in site.faqs {
-            let front = page.entry.frontMatter
-            let document = SearchDocument(
-                url: page.url, title: front.question, parent: nil, kind: .faq, passages: passages(page.document.text),
-                fields: [.title: front.question, .topics: (front.topics ?? []).joined(separator: " "),
-                         .body: introduction(page.document)],
-                level: nil, settings: [], issuer: nil, costBand: nil)
-            add(document, sections: page.document, to: &documents)
-        }
-        for page in site.pages {
-            let front = page.entry.frontMatter
-            let document = SearchDocument(
-                url: page.url, title: front.title, parent: nil, kind: .page, passages: front.summary.map { [$0] } ?? passages(page.document.text),
-                fields: [.title: front.title, .summary: front.summary ?? "", .body: introduction(page.document)],
-                level: nil, settings: [], issuer: nil, costBand: nil)
-            add(document, sections: page.document, to: &documents)
+        let certifications = site.certifications.count, faqs = site.faqs.count
+        for entry in entries {
+            if entry < certifications {
+                add(site.certifications[entry], to: &documents)
+            } else if entry < certifications + faqs {
+                add(site.faqs[entry - certifications], to: &documents)
+            } else {
+                add(site.pages[entry - certifications - faqs], to: &documents)
+            }
         }
         return documents
+    }
+
+    private static func add(_ page: Site.CertificationPage, to documents: inout [SearchDocument]) {
+        let front = page.entry.frontMatter
+        var facts = [front.cost.map(Facts.cost), front.cost?.note, front.durationMonths.map(Facts.duration),
+                     front.exam.map(Facts.exam), front.renewal.map(Facts.renewal)].compactMap { $0 }
+        facts += front.eligibility ?? []
+        // A reader who searches "unconfirmed" or a disputed figure finds the caution.
+        facts += (front.cautions ?? []).map(\.text)
+        // Titled as on the page and its cards, "Certified Library Technician (CLT)": a
+        // reader who searched "CLT" sees it marked.
+        let title = front.abbreviation.map { "\(front.title) (\($0))" } ?? front.title
+        let document = SearchDocument(
+            // A caution that matched shows as the excerpt: the reader sees why it came up.
+            url: page.url, title: title, parent: nil, kind: .certification, passages: [front.summary] + (front.cautions ?? []).map(\.text),
+            fields: [.title: front.title, .abbreviation: front.abbreviation ?? "", .issuer: front.issuer,
+                     .topics: (front.topics ?? []).joined(separator: " "), .summary: front.summary,
+                     .body: ([introduction(page.document)] + facts).joined(separator: "\n")],
+            level: front.level, settings: front.settings ?? [], issuer: front.issuer, costBand: Facts.costBand(front.cost))
+        add(document, sections: page.document, to: &documents)
+    }
+
+    private static func add(_ page: Site.FAQPage, to documents: inout [SearchDocument]) {
+        let front = page.entry.frontMatter
+        let document = SearchDocument(
+            url: page.url, title: front.question, parent: nil, kind: .faq, passages: passages(page.document.text),
+            fields: [.title: front.question, .topics: (front.topics ?? []).joined(separator: " "),
+                     .body: introduction(page.document)],
+            level: nil, settings: [], issuer: nil, costBand: nil)
+        add(document, sections: page.document, to: &documents)
+    }
+
+    private static func add(_ page: Site.FreePage, to documents: inout [SearchDocument]) {
+        let front = page.entry.frontMatter
+        let document = SearchDocument(
+            url: page.url, title: front.title, parent: nil, kind: .page, passages: front.summary.map { [$0] } ?? passages(page.document.text),
+            fields: [.title: front.title, .summary: front.summary ?? "", .body: introduction(page.document)],
+            level: nil, settings: [], issuer: nil, costBand: nil)
+        add(document, sections: page.document, to: &documents)
     }
 
     /// Appends the page, then one document per `h2` section that inherits the page's facets.

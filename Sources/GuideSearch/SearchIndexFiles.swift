@@ -42,19 +42,25 @@ public struct SearchIndexFiles: Sendable {
     public var index: SearchIndex
 
     /// Throws only on a bug of certguide: the index's numbers are counts, never negative.
-    /// - Parameter cache: where a build with a cache keeps the words of each run of entries
-    ///   (`IndexBuilder.build(_:entryKeys:cache:)`), so an edit tokenizes only its own run.
+    /// - Parameter cache: where a build with a cache keeps the documents, text and words of
+    ///   each run of entries (`SearchBlock`), so an edit redoes only its own run. Without one,
+    ///   nothing is kept: the blocks' copy would add to a full build's peak memory.
     public init(site: Site, options: SearchIndexOptions = .init(), cache: (any StageCache)? = nil) throws(CompactNumbers.NegativeNumber) {
-        let documents = SearchDocuments.collect(from: site)
-        let index = if let cache { IndexBuilder.build(documents, entryKeys: Self.entryKeys(site), cache: cache) } else { IndexBuilder.build(documents) }
-        try self.init(documents: documents, index: index, options: options)
+        if let cache {
+            let blocks = SearchBlock.all(of: site, entryKeys: Self.entryKeys(site), cache: cache)
+            let index = IndexBuilder.merge(blocks)
+            try self.init(documents: index.documents, lines: blocks.flatMap(\.lines), index: index, options: options)
+        } else {
+            let documents = SearchDocuments.collect(from: site)
+            try self.init(documents: documents, index: IndexBuilder.build(documents), options: options)
+        }
     }
 
     public init(documents: [SearchDocument], options: SearchIndexOptions = .init()) throws(CompactNumbers.NegativeNumber) {
         try self.init(documents: documents, index: IndexBuilder.build(documents), options: options)
     }
 
-    /// What each entry's search documents are made from, in `SearchDocuments.collect`'s order:
+    /// What each entry's search documents are made from, in `SearchDocuments.entryCount`'s order:
     /// its front matter and body, and what every page's text depends on (`Site.fingerprint`).
     static func entryKeys(_ site: Site) -> [Fingerprint] {
         let entries = site.certifications.map { ($0.entry.frontMatterFingerprint, $0.entry.bodyFingerprint) }
@@ -68,7 +74,8 @@ public struct SearchIndexFiles: Sendable {
         }
     }
 
-    init(documents: [SearchDocument], index: SearchIndex, options: SearchIndexOptions) throws(CompactNumbers.NegativeNumber) {
+    /// - Parameter lines: `DocumentsJSON.line` of each document, when made already.
+    init(documents: [SearchDocument], lines: [[UInt8]]? = nil, index: SearchIndex, options: SearchIndexOptions) throws(CompactNumbers.NegativeNumber) {
         let facets = SearchFacets(documents)
         var files: [OutputFile] = []
         func add(_ stem: String, _ bytes: [UInt8]) -> String {
@@ -111,7 +118,7 @@ public struct SearchIndexFiles: Sendable {
         manifest.string(add("meta", try DocumentsJSON.meta(index, facets)))
         let pages = documents.filter { $0.parent == nil }.map(\.url)
         let perFile = split ? max(1, options.textPagesPerFile) : max(1, pages.count)
-        let text = DocumentsJSON.text(documents, pagesPerFile: perFile)
+        let text = DocumentsJSON.text(documents, lines: lines, pagesPerFile: perFile)
         let sizes = Self.textGroupSizes(stride(from: 0, to: pages.count, by: perFile).map { pages[$0] })
         manifest.raw(",\"text\":{\"pages\":\(perFile),\"files\":\(text.count),\"sizes\":\"")
         manifest.raw(try CompactNumbers.encode(sizes))

@@ -28,6 +28,14 @@ public struct BinaryWriter {
         bytes.append(value ? 1 : 0)
     }
 
+    public mutating func byte(_ value: UInt8) {
+        bytes.append(value)
+    }
+
+    public mutating func double(_ value: Double) {
+        withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes += $0 }
+    }
+
     public mutating func string(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
@@ -74,11 +82,13 @@ public struct BinaryReader {
     }
 
     private let bytes: UnsafeRawBufferPointer
-    private var offset = 0
+    /// Where the next read starts.
+    public private(set) var offset: Int
 
     /// `bytes` must outlive the reader.
-    public init(_ bytes: UnsafeRawBufferPointer) {
+    public init(_ bytes: UnsafeRawBufferPointer, at offset: Int = 0) {
         self.bytes = bytes
+        self.offset = min(max(0, offset), bytes.count)
     }
 
     public var isAtEnd: Bool { offset == bytes.count }
@@ -101,10 +111,42 @@ public struct BinaryReader {
     }
 
     public mutating func bool() throws(Truncated) -> Bool {
+        try byte() != 0
+    }
+
+    public mutating func byte() throws(Truncated) -> UInt8 {
         guard offset < bytes.count else { throw Truncated() }
         defer { offset += 1 }
-        return bytes[offset] != 0
+        return bytes[offset]
     }
+
+    public mutating func double() throws(Truncated) -> Double {
+        guard bytes.count - offset >= 8 else { throw Truncated() }
+        var bits: UInt64 = 0
+        withUnsafeMutableBytes(of: &bits) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 8])) }
+        offset += 8
+        return Double(bitPattern: UInt64(littleEndian: bits))
+    }
+
+    /// Moves past `count` bytes.
+    public mutating func skip(_ count: Int) throws(Truncated) {
+        guard count >= 0, count <= bytes.count - offset else { throw Truncated() }
+        offset += count
+    }
+
+    /// The bytes of a `raw` value, without copying them: valid while `bytes` is.
+    public mutating func rawBytes() throws(Truncated) -> UnsafeRawBufferPointer {
+        try rawSlice()
+    }
+
+    /// Whether the `count` bytes at `offset` are those of `utf8`.
+    public func bytes(at offset: Int, count: Int, equal utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard count == utf8.count, offset >= 0, count <= bytes.count - offset else { return false }
+        return count == 0 || memcmp(bytes.baseAddress! + offset, utf8.baseAddress!, count) == 0
+    }
+
+    /// The whole buffer the reader reads: for readers that start elsewhere in it.
+    public var buffer: UnsafeRawBufferPointer { bytes }
 
     /// A count of things still to read: at most one a byte, so a corrupt count cannot make a
     /// reader reserve memory it has no bytes for.

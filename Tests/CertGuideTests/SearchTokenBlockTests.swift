@@ -3,9 +3,10 @@ import GuideBuild
 import GuideSupport
 import Testing
 
-/// With a cache, the search index is tokenized in blocks of 64 entries, and an edit tokenizes
-/// only its own block again: the files must be the ones a build without a cache writes, after
-/// the edit too, and when the blocks come back from the cache's folder.
+/// With a cache, the search index's documents, text and words are made in blocks of 64
+/// entries, and an edit makes only its own block again: the files must be the ones a build
+/// without a cache writes, after each edit too, and when the blocks come back from the cache's
+/// folder.
 @Suite struct SearchTokenBlockTests {
     private static func searchFiles(_ files: [OutputFile]) -> [String: Data] {
         Dictionary(uniqueKeysWithValues: files.filter { $0.path.hasPrefix("search/") }.map { ($0.path, $0.contents) })
@@ -32,6 +33,16 @@ import Testing
         let after = Self.searchFiles(try builder.generate(cache: cache).files)
         #expect(after != cached)
         #expect(after == Self.searchFiles(try builder.generate().1))
+
+        // Facts that the documents and the filters show: a summary and a setting.
+        let original = try String(contentsOf: edited, encoding: .utf8)
+        let facts = original.replacingOccurrences(of: "\nsummary: ", with: "\nsummary: Zanzibar quokka. ")
+            .replacingOccurrences(of: #"\nsettings: \[[^\]]*\]"#, with: "\nsettings: [special]", options: .regularExpression)
+        #expect(facts.contains("Zanzibar quokka. ") && facts.contains("settings: [special]"), "\(original)")
+        try facts.write(to: edited, atomically: true, encoding: .utf8)
+        let withFacts = Self.searchFiles(try builder.generate(cache: cache).files)
+        #expect(withFacts != after)
+        #expect(withFacts == Self.searchFiles(try builder.generate().1))
 
         // The same through the cache's folder: blocks written, read back, one made again.
         let cacheFolder = folder.appendingPathComponent(".Public.cache")

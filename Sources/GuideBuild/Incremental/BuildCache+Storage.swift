@@ -15,7 +15,7 @@ import GuideSupport
 /// `index.json` is written last and removed first, so a folder without it is no cache.
 enum StoredCache {
     /// Bumped when the cache's shape or the meaning of a fingerprint changes.
-    static let format = 6
+    static let format = 8
     /// A one-file edit rewrites a few shards: with 256, a few hundred KB each on a guide of
     /// 10,000 entries (with 32, it was 0.7 s of such a build re-encoding 35 MB).
     static let shardCount = 256
@@ -34,13 +34,13 @@ enum StoredCache {
         var outputs: [String: Output] = [:]
         /// Lists of numbers the site model keeps (each certification's similar ones).
         var numberLists: [String: NumberLists] = [:]
-        var tokenBlocks: [String: TokenBlocks] = [:]
+        var searchBlocks: [String: SearchBlocks] = [:]
     }
 
-    /// The search index's words of a run of entries.
-    struct TokenBlocks {
+    /// The search index's documents, text and words of a run of entries.
+    struct SearchBlocks {
         var key: Fingerprint
-        var block: TokenBlock
+        var block: SearchBlock
     }
 
     struct File {
@@ -105,7 +105,7 @@ extension BuildCache {
             }
             for (name, stored) in shard.documents { cache.values[name] = (stored.key, stored.document, 0) }
             for (name, stored) in shard.numberLists { cache.values[name] = (stored.key, stored.lists, 0) }
-            for (name, stored) in shard.tokenBlocks { cache.values[name] = (stored.key, stored.block, 0) }
+            for (name, stored) in shard.searchBlocks { cache.values[name] = (stored.key, stored.block, 0) }
         }
         // An output file is reused from the folder only while it is as this cache wrote it.
         let outputPath = output.path
@@ -169,8 +169,8 @@ extension BuildCache {
                     outputs[number, default: []].append((name, value.key, search.files.map(\.path), search.manifestURL))
                 case let lists as [[Int]]:
                     shards[number]!.numberLists[name] = .init(key: value.key, lists: lists)
-                case let block as TokenBlock:
-                    shards[number]!.tokenBlocks[name] = .init(key: value.key, block: block)
+                case let block as SearchBlock:
+                    shards[number]!.searchBlocks[name] = .init(key: value.key, block: block)
                 default:
                     continue
                 }
@@ -210,7 +210,6 @@ extension StoredCache.Shard {
     }
 
     func write(to writer: inout BinaryWriter) throws {
-        let frontMatter = JSONEncoder()
         writer.unsigned(UInt64(files.count))
         for (path, file) in files.sorted(by: { $0.key < $1.key }) {
             writer.string(path)
@@ -220,13 +219,13 @@ extension StoredCache.Shard {
             writer.fingerprint(file.content)
             if let entry = file.certification {
                 writer.int(Kind.certification.rawValue)
-                try entry.write(to: &writer, frontMatter: frontMatter)
+                try entry.write(to: &writer)
             } else if let entry = file.faq {
                 writer.int(Kind.faq.rawValue)
-                try entry.write(to: &writer, frontMatter: frontMatter)
+                try entry.write(to: &writer)
             } else if let entry = file.page {
                 writer.int(Kind.page.rawValue)
-                try entry.write(to: &writer, frontMatter: frontMatter)
+                try entry.write(to: &writer)
             } else {
                 writer.int(-1)
             }
@@ -250,31 +249,22 @@ extension StoredCache.Shard {
             writer.fingerprint(pair.value.key)
             writer.array(pair.value.lists) { writer, list in writer.array(list) { $0.int($1) } }
         }
-        writer.array(tokenBlocks.sorted(by: { $0.key < $1.key })) { writer, pair in
+        writer.array(searchBlocks.sorted(by: { $0.key < $1.key })) { writer, pair in
             writer.string(pair.key)
             writer.fingerprint(pair.value.key)
-            let block = pair.value.block
-            writer.array(block.words) { $0.string($1) }
-            writer.array(block.lists) { writer, postings in
-                writer.array(postings) { writer, posting in
-                    writer.int(posting.document)
-                    writer.int(posting.weight)
-                }
-            }
-            writer.array(block.lengths) { $0.int($1) }
+            pair.value.block.write(to: &writer)
         }
     }
 
     init(reading reader: inout BinaryReader) throws {
-        let frontMatter = JSONDecoder()
         for _ in 0..<(try reader.count()) {
             let path = try reader.string()
             let stamp = try reader.bool() ? try reader.stamp() : nil
             var file = StoredCache.File(stamp: stamp, readAt: try reader.int(), content: try reader.fingerprint())
             switch Kind(rawValue: try reader.int()) {
-            case .certification: file.certification = try Certification(reading: &reader, frontMatter: frontMatter)
-            case .faq: file.faq = try FAQ(reading: &reader, frontMatter: frontMatter)
-            case .page: file.page = try Page(reading: &reader, frontMatter: frontMatter)
+            case .certification: file.certification = try Certification(reading: &reader)
+            case .faq: file.faq = try FAQ(reading: &reader)
+            case .page: file.page = try Page(reading: &reader)
             case nil: break
             }
             files[path] = file
@@ -299,14 +289,7 @@ extension StoredCache.Shard {
         }
         for _ in 0..<(try reader.count()) {
             let name = try reader.string()
-            let key = try reader.fingerprint()
-            let words = try reader.array { reader throws(BinaryReader.Truncated) in try reader.string() }
-            let lists = try reader.array { reader throws(BinaryReader.Truncated) in
-                try reader.array { reader throws(BinaryReader.Truncated) in SearchIndex.Posting(document: try reader.int(), weight: try reader.int()) }
-            }
-            let lengths = try reader.array { reader throws(BinaryReader.Truncated) in try reader.int() }
-            guard words.count == lists.count else { throw BinaryReader.Truncated() }
-            tokenBlocks[name] = StoredCache.TokenBlocks(key: key, block: TokenBlock(words: words, lists: lists, lengths: lengths))
+            searchBlocks[name] = StoredCache.SearchBlocks(key: try reader.fingerprint(), block: try SearchBlock(reading: &reader))
         }
         guard reader.isAtEnd else { throw BinaryReader.Truncated() }
     }

@@ -23,14 +23,14 @@ public struct Entry<FrontMatter: Sendable>: Sendable {
     }
 }
 
-/// For the incremental build cache: the front matter as JSON (its types are many and small),
-/// the rest, the body above all, in the cache's binary form.
+/// For the incremental build cache: the front matter through its `Codable` form (its types
+/// are many and small) as `TaggedBinary`, the rest, the body above all, field by field.
 extension Entry where FrontMatter: Codable {
-    public func write(to writer: inout BinaryWriter, frontMatter encoder: JSONEncoder) throws {
+    public func write(to writer: inout BinaryWriter) throws {
         writer.string(slug)
         writer.string(path)
         writer.string(displayPath)
-        writer.raw(try encoder.encode(frontMatter))
+        writer.raw(try TaggedBinary.encode(frontMatter))
         writer.string(body)
         writer.int(bodyFirstLine)
         writer.array(Array(locations)) { writer, pair in
@@ -41,11 +41,11 @@ extension Entry where FrontMatter: Codable {
         writer.fingerprint(bodyFingerprint)
     }
 
-    public init(reading reader: inout BinaryReader, frontMatter decoder: JSONDecoder) throws {
+    public init(reading reader: inout BinaryReader) throws {
         slug = try reader.string()
         path = try reader.string()
         displayPath = try reader.string()
-        frontMatter = try decoder.decode(FrontMatter.self, from: try reader.raw())
+        frontMatter = try TaggedBinary.decode(FrontMatter.self, from: try reader.rawBytes())
         body = try reader.string()
         bodyFirstLine = try reader.int()
         let pairs = try reader.array { reader throws(BinaryReader.Truncated) in (try reader.string(), try reader.location()) }
