@@ -138,7 +138,8 @@ public struct ContentLoader: Sendable {
         }
         // Files are independent: read and decode them on every core, keep the listing's order.
         var entries: [Entry<Front>] = []
-        for result in candidates.parallelMap({ loadEntryReusing($0.relative, slug: $0.slug, type, schema: schema) }) {
+        let root = contentDirectory.path
+        for result in candidates.parallelMap({ loadEntryReusing($0.relative, slug: $0.slug, type, schema: schema, root: root) }) {
             switch result {
             case .success(let entry): entries.append(entry)
             case .failure(let error): diagnostics += error.diagnostics
@@ -150,17 +151,18 @@ public struct ContentLoader: Sendable {
     /// One entry file read again, as `loadPartially` reads it (the cache learns of it too):
     /// the preview's way to take in the edit of one body without listing the folders.
     public func reload<Front: Decodable & Sendable>(_ relative: String, as type: Front.Type, schema: KeySchema) -> Result<Entry<Front>, DiagnosticsError> {
-        return loadEntryReusing(relative, slug: Slug.ofFile(atPath: relative) ?? "", type, schema: schema)
+        return loadEntryReusing(relative, slug: Slug.ofFile(atPath: relative) ?? "", type, schema: schema, root: contentDirectory.path)
     }
 
     /// The entry of a file, from the cache when the file is unchanged since it was last read.
     /// A stamp newer than a second before that read is not trusted (a write in the same clock
     /// tick keeps the stamp): then the bytes are read and compared.
+    /// - Parameter root: `contentDirectory.path`, made once for all the files.
     private func loadEntryReusing<Front: Decodable & Sendable>(
-        _ relative: String, slug: String, _ type: Front.Type, schema: KeySchema
+        _ relative: String, slug: String, _ type: Front.Type, schema: KeySchema, root: String
     ) -> Result<Entry<Front>, DiagnosticsError> {
         guard let cache else { return loadEntry(relative, slug: slug, type, schema: schema, data: nil) }
-        let stamp = fileSystem.stamp(contentDirectory.appendingPathComponent(relative))
+        let stamp = fileSystem.stamp(root + "/" + relative)
         let old = cache.loadedFile(relative)
         if let old, let stamp, old.stamp == stamp, stamp.modified < old.readAt - 1_000_000_000,
            let result = old.result as? Result<Entry<Front>, DiagnosticsError> {

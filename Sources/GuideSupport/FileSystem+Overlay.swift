@@ -31,7 +31,7 @@ extension FileSystem {
                 guard let path = relative(url) else { return false }
                 return path.isEmpty || files[path] != nil || files.keys.contains { $0.hasPrefix(path + "/") }
             },
-            stamp: { url in base.stamp(url) }
+            stamp: { path in base.stamp(path) }
         )
     }
 }

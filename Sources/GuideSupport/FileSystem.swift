@@ -10,15 +10,16 @@ public struct FileSystem: Sendable {
     public var listFiles: @Sendable (URL) throws -> [String]
     /// Whether something exists at a path.
     public var exists: @Sendable (URL) -> Bool
-    /// Size and modification time of a file, so an incremental build can skip files it has
-    /// read before. nil means "unknown": the file is read and compared by content.
-    public var stamp: @Sendable (URL) -> FileStamp?
+    /// Size and modification time of a file, by path, so an incremental build can skip files
+    /// it has read before. nil means "unknown": the file is read and compared by content. A
+    /// path, not a URL: joining and reading back 12,000 URLs was a tenth of a one-edit rebuild.
+    public var stamp: @Sendable (String) -> FileStamp?
 
     public init(
         read: @escaping @Sendable (URL) throws -> Data,
         listFiles: @escaping @Sendable (URL) throws -> [String],
         exists: @escaping @Sendable (URL) -> Bool,
-        stamp: @escaping @Sendable (URL) -> FileStamp? = { _ in nil }
+        stamp: @escaping @Sendable (String) -> FileStamp? = { _ in nil }
     ) {
         self.read = read
         self.listFiles = listFiles
@@ -35,7 +36,7 @@ public struct FileSystem: Sendable {
             return paths.sorted()
         },
         exists: { url in FileManager.default.fileExists(atPath: url.path) },
-        stamp: { url in FileStamp.of(path: url.path) }
+        stamp: { path in FileStamp.of(path: path) }
     )
 }
 

@@ -114,9 +114,8 @@ extension BuildCache {
             for (path, stamp) in stored.files.sorted(by: { $0.key < $1.key }) {
                 // Paths joined as text: `URL.appendingPathComponent` was a third of this loop.
                 let file = outputPath + "/" + path
-                guard FileStamp.of(path: file) == stamp,
-                      let data = try? Data(contentsOf: URL(fileURLWithPath: file, isDirectory: false), options: .alwaysMapped) else { return nil }
-                files.append(OutputFile(path: path, contents: data))
+                guard FileStamp.of(path: file) == stamp else { return nil }
+                files.append(OutputFile(path: path, writtenAt: file))
             }
             if let manifestURL = stored.manifestURL { return (name, stored.key, SearchOutput(files: files, manifestURL: manifestURL)) }
             guard files.count == 1 else { return nil }
