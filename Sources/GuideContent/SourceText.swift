@@ -10,11 +10,16 @@ struct SourceText {
     static func decode(_ data: Data, path: String) -> Result<SourceText, Diagnostic> {
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        // Through a buffer: over `Data` itself, validating and scanning went byte by byte
+        // through its iterator, a tenth of loading a guide of 10,000 entries.
+        let (decoded, hasReturn) = bytes.withUnsafeBytes { raw in
+            let utf8 = raw.bindMemory(to: UInt8.self)
+            return (String(validating: utf8, as: UTF8.self), raw.count > 0 && memchr(raw.baseAddress!, 0x0D, raw.count) != nil)
+        }
+        guard let text = decoded else {
             return .failure(.error(path, firstInvalidByte(in: bytes), "file is not valid UTF-8; save it with UTF-8 encoding"))
         }
-        // A byte scan: Foundation's string search was a visible share of loading a large guide.
-        guard bytes.contains(0x0D) else { return .success(SourceText(text: text)) }
+        guard hasReturn else { return .success(SourceText(text: text)) }
         return .success(SourceText(text: text.replacingOccurrences(of: "\r\n", with: "\n")))
     }
 
