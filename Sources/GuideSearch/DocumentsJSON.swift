@@ -11,14 +11,23 @@ import GuideSupport
 enum DocumentsJSON {
     static func meta(_ index: SearchIndex, _ facets: SearchFacets) throws(CompactNumbers.NegativeNumber) -> [UInt8] {
         var pages: [Int] = []
+        // Slugs by issuer name, made once an issuer rather than once a page.
+        var issuers: [String: Int] = [:]
         for (number, document) in index.documents.enumerated() where document.parent == nil {
             let sections = index.documents[(number + 1)...].prefix { $0.parent == number }.count
             let settings = document.settings.reduce(0) { mask, setting in
                 let position = facets.setting.position(setting.rawValue)
                 return position < 0 ? mask : mask | 1 << position
             }
+            let issuer = document.issuer.map { name in
+                issuers[name] ?? {
+                    let position = facets.issuer.position(Slug.make(name))
+                    issuers[name] = position
+                    return position
+                }()
+            } ?? -1
             pages += [sections, facets.kind.position(document.kind.slug), facets.level.position(document.level?.rawValue) + 1,
-                      settings, facets.issuer.position(document.issuer.map(Slug.make)) + 1, facets.cost.position(document.costBand) + 1]
+                      settings, issuer + 1, facets.cost.position(document.costBand) + 1]
         }
         var writer = JSONWriter()
         writer.raw("{\"pages\":\"")

@@ -8,10 +8,19 @@ struct SearchFacets {
         var name: String
         /// `(slug, name)`, in display order; a document stores the position.
         var values: [(slug: String, name: String)]
+        /// Positions by slug: a guide may name hundreds of issuers, looked up once a page.
+        private let positions: [String: Int]
+
+        init(id: String, name: String, values: [(slug: String, name: String)]) {
+            self.id = id
+            self.name = name
+            self.values = values
+            positions = Dictionary(values.enumerated().map { ($0.element.slug, $0.offset) }) { first, _ in first }
+        }
 
         func position(_ slug: String?) -> Int {
             guard let slug else { return -1 }
-            return values.firstIndex { $0.slug == slug } ?? -1
+            return positions[slug] ?? -1
         }
     }
 

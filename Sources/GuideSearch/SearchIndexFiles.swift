@@ -89,9 +89,12 @@ public struct SearchIndexFiles: Sendable {
         /// hashes, concatenated.
         func addGroups(_ stem: String, _ series: [[UInt8]], sizes: [Int], numberedInGroup: Bool) -> String {
             var hashes = "", start = 0
-            for size in sizes {
+            let starts = sizes.reduce(into: [0]) { $0.append($0.last! + $1) }
+            let groupHashes = sizes.indices.map { ($0, starts[$0]) }.parallelMap { group, start in
+                String(Fingerprint(raw: series[start..<start + sizes[group]]).description.prefix(Self.groupHashDigits))
+            }
+            for (size, hash) in zip(sizes, groupHashes) {
                 let group = series[start..<start + size]
-                let hash = Self.hash(group.joined(), digits: Self.groupHashDigits)
                 for (number, bytes) in zip(group.indices, group) {
                     let name = "\(stem).\(hash).\(numberedInGroup ? number - start : number).json"
                     files.append(OutputFile(path: "\(Self.folder)/\(name)", contents: Data(bytes)))
@@ -105,7 +108,18 @@ public struct SearchIndexFiles: Sendable {
         let terms = index.terms
         var encoded: [String: [UInt8]] = [:]
         encoded.reserveCapacity(terms.count)
-        for term in terms { encoded[term] = try PostingsJSON.encode(index.postings[term] ?? []) }
+        // On every core, in runs of terms: each posting list is encoded on its own.
+        let runs = stride(from: 0, to: terms.count, by: 4096).map { $0..<min($0 + 4096, terms.count) }
+        let made = runs.parallelMap { run -> Result<[[UInt8]], CompactNumbers.NegativeNumber> in
+            do throws(CompactNumbers.NegativeNumber) {
+                var lists: [[UInt8]] = []
+                for term in terms[run] { lists.append(try PostingsJSON.encode(index.postings[term] ?? [])) }
+                return .success(lists)
+            } catch { return .failure(error) }
+        }
+        for (run, lists) in zip(runs, made) {
+            for (term, bytes) in zip(terms[run], try lists.get()) { encoded[term] = bytes }
+        }
         let size = { (term: String) in PostingsJSON.size(term, encoded[term] ?? []) }
         let split = terms.reduce(0) { $0 + size($1) } > options.shardThreshold
 

@@ -22,6 +22,16 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
         for byte in bytes { mix(byte) }
     }
 
+    /// The plain digest of `parts` one after the other, as `init(raw:)` of them joined, without
+    /// joining them: a buffer at a time, not a byte through a generic sequence.
+    public init(raw parts: some Sequence<[UInt8]>) {
+        for part in parts {
+            part.withUnsafeBufferPointer { buffer in
+                for byte in buffer { mix(byte) }
+            }
+        }
+    }
+
     public mutating func add(_ text: String) {
         var text = text
         text.withUTF8 { bytes in
