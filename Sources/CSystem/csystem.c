@@ -1,6 +1,9 @@
 #define _GNU_SOURCE
 #include "csystem.h"
 #include <errno.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <fcntl.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -31,5 +34,13 @@ int certguide_sync_filesystem(const char *path) {
     (void)path;
     sync();
     return 0;
+#endif
+}
+
+void certguide_heap_headroom(unsigned long bytes) {
+#if defined(__GLIBC__)
+    mallopt(M_TOP_PAD, (int)(bytes > 0x7fffffffUL ? 0x7fffffffUL : bytes));
+#else
+    (void)bytes;
 #endif
 }

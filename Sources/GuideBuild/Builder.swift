@@ -1,3 +1,4 @@
+import CSystem
 import DefaultTemplates
 import Foundation
 import GuideCheck
@@ -389,6 +390,12 @@ public struct Builder: Sendable {
             return OutputFile(path: "assets/\(path)", text: ScriptCompactor.compact(source))
         }
         return OutputFile(path: "assets/\(path)", contents: data)
+    }
+
+    /// For a process that builds once and exits (`certguide build`): the allocator keeps 256 MB
+    /// of headroom (reserved, not touched) when it grows or trims its heap.
+    public static func reserveHeapHeadroom() {
+        certguide_heap_headroom(256 << 20)
     }
 
     /// The output folder is replaced whole: refuse one that holds the sources.
