@@ -1,3 +1,4 @@
+import Foundation
 import GuideSupport
 
 /// Tokenizes every field of every document and gathers the postings.
@@ -10,30 +11,34 @@ public enum IndexBuilder {
     /// The index of `blocks`, in order, as `build` makes it from their documents (tested):
     /// each block's documents and postings renumbered after those of the blocks before it.
     static func merge(_ blocks: [SearchBlock]) -> SearchIndex {
-        var numbers: [String: Int] = [:]
-        var lists: [[SearchIndex.Posting]] = []
-        var documents: [SearchDocument] = []
-        var lengths: [Int] = []
+        var offsets: [Int] = [], documents: [SearchDocument] = [], lengths: [Int] = []
         documents.reserveCapacity(blocks.reduce(0) { $0 + $1.documents.count })
         lengths.reserveCapacity(documents.capacity)
         for block in blocks {
             let offset = documents.count
+            offsets.append(offset)
             for var document in block.documents {
                 document.parent = document.parent.map { $0 + offset }
                 documents.append(document)
             }
-            for (word, postings) in zip(block.tokens.words, block.tokens.lists) {
-                let number = numbers[word] ?? {
-                    numbers[word] = lists.count
-                    lists.append([])
-                    return lists.count - 1
-                }()
-                for posting in postings { lists[number].append(SearchIndex.Posting(document: posting.document + offset, weight: posting.weight)) }
-            }
             lengths += block.tokens.lengths
         }
-        return SearchIndex(documents: documents, lengths: lengths,
-                           postings: Dictionary(uniqueKeysWithValues: numbers.map { ($0.key, lists[$0.value]) }))
+        // The words shared out among the cores by their first byte; each core gathers the
+        // postings of its words from every block, in block order.
+        let parts = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let gathered = Array(0..<parts).parallelMap { part -> [String: [SearchIndex.Posting]] in
+            var postings: [String: [SearchIndex.Posting]] = [:]
+            for (block, offset) in zip(blocks, offsets) {
+                for (word, list) in zip(block.tokens.words, block.tokens.lists) where Int(word.utf8.first ?? 0) % parts == part {
+                    postings[word, default: []].append(contentsOf: list.lazy.map { SearchIndex.Posting(document: $0.document + offset, weight: $0.weight) })
+                }
+            }
+            return postings
+        }
+        var postings = gathered[0]
+        postings.reserveCapacity(gathered.reduce(0) { $0 + $1.count })
+        for more in gathered.dropFirst() { postings.merge(more) { first, _ in first } }
+        return SearchIndex(documents: documents, lengths: lengths, postings: postings)
     }
 
     /// The words of `documents`, each with its postings (counting from the slice's start), and

@@ -29,7 +29,8 @@ public enum Slug {
     /// its ASCII form (`bibliothécaire-certifié` -> `bibliothecaire-certifie`), or nil when
     /// nothing of it can be (`???`).
     public static func ofFile(named stem: String) -> String? {
-        if !stem.isEmpty, stem.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "-") }) { return stem }
+        // By bytes: character properties, for every file of a large guide, showed in its loading.
+        if !stem.isEmpty, stem.utf8.allSatisfy({ (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }) { return stem }
         let slug = make(stem)
         return slug.isEmpty ? nil : slug
     }

@@ -95,7 +95,10 @@ extension BuildCache {
         }
         guard shards.allSatisfy({ $0 != nil }) else { return nil }
         let cache = BuildCache()
-        for shard in shards.compactMap({ $0 }) {
+        let loaded = shards.compactMap { $0 }
+        cache.files.reserveCapacity(loaded.reduce(0) { $0 + $1.files.count })
+        cache.values.reserveCapacity(loaded.reduce(0) { $0 + $1.documents.count + $1.outputs.count + $1.numberLists.count + $1.searchBlocks.count })
+        for shard in loaded {
             for (path, file) in shard.files {
                 let result: (any Sendable)? = file.certification.map { Result<Certification, DiagnosticsError>.success($0) }
                     ?? file.faq.map { Result<FAQ, DiagnosticsError>.success($0) }
@@ -109,7 +112,7 @@ extension BuildCache {
         }
         // An output file is reused from the folder only while it is as this cache wrote it.
         let outputPath = output.path
-        let outputs = Array(shards.compactMap { $0 }.flatMap(\.outputs)).parallelMap { name, stored -> (String, Fingerprint, any Sendable)? in
+        let outputs = Array(loaded.flatMap(\.outputs)).parallelMap { name, stored -> (String, Fingerprint, any Sendable)? in
             var files: [OutputFile] = []
             for (path, stamp) in stored.files.sorted(by: { $0.key < $1.key }) {
                 // Paths joined as text: `URL.appendingPathComponent` was a third of this loop.
