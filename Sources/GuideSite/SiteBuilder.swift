@@ -192,16 +192,24 @@ public struct SiteBuilder: Sendable {
     static func topics(certifications: [Site.CertificationPage], faqs: [Site.FAQPage]) -> [Site.Topic] {
         var names: [String: String] = [:]
         var byTopic: [String: (certifications: [Int], faqs: [Int])] = [:]
+        // A guide names a few dozen topics thousands of times: each name made a slug once.
+        var slugs: [String: String] = [:]
+        func slug(_ name: String) -> String {
+            if let slug = slugs[name] { return slug }
+            let slug = Slug.make(name)
+            slugs[name] = slug
+            return slug
+        }
         for (index, page) in certifications.enumerated() {
-            for name in page.entry.frontMatter.topics ?? [] where !Slug.make(name).isEmpty {
-                let slug = Slug.make(name)
+            for name in page.entry.frontMatter.topics ?? [] where !slug(name).isEmpty {
+                let slug = slug(name)
                 names[slug] = min(names[slug] ?? name, name)
                 if byTopic[slug]?.certifications.last != index { byTopic[slug, default: ([], [])].certifications.append(index) }
             }
         }
         for (index, page) in faqs.enumerated() {
-            for name in page.entry.frontMatter.topics ?? [] where !Slug.make(name).isEmpty {
-                let slug = Slug.make(name)
+            for name in page.entry.frontMatter.topics ?? [] where !slug(name).isEmpty {
+                let slug = slug(name)
                 names[slug] = min(names[slug] ?? name, name)
                 if byTopic[slug]?.faqs.last != index { byTopic[slug, default: ([], [])].faqs.append(index) }
             }

@@ -52,19 +52,22 @@ public final class BuildCache: StageCache, @unchecked Sendable {
     }
 
     public func lookup<Value: Sendable>(_ name: String, key: Fingerprint, as type: Value.Type) -> Value? {
-        lock.withLock {
-            guard let stored = values[name], stored.key == key, let value = stored.value as? Value else { return nil }
+        // Cast outside the lock: the site model looks up 12,000 documents on every core.
+        let stored: (any Sendable)? = lock.withLock {
+            guard let stored = values[name], stored.key == key else { return nil }
             values[name]!.build = build
-            return value
+            return stored.value
         }
+        return stored as? Value
     }
 
     public func latest<Value: Sendable>(_ name: String, as type: Value.Type) -> Value? {
-        lock.withLock {
-            guard let stored = values[name], let value = stored.value as? Value else { return nil }
+        let stored: (any Sendable)? = lock.withLock {
+            guard let stored = values[name] else { return nil }
             values[name]!.build = build
-            return value
+            return stored.value
         }
+        return stored as? Value
     }
 
     public func store<Value: Sendable>(_ name: String, key: Fingerprint, _ value: Value) {
