@@ -90,7 +90,7 @@ extension SearchBlock {
             return SearchDocument(url: url, title: title, parent: parent < 0 ? nil : parent, kind: kind, passages: passages, fields: [:],
                                   level: level, settings: settings, issuer: issuer, costBand: costBand)
         }
-        lines = try reader.array { reader throws(BinaryReader.Truncated) in Array(try reader.raw()) }
+        lines = try reader.array { reader throws(BinaryReader.Truncated) in Array(try reader.rawBytes()) }
         let words = try reader.array { reader throws(BinaryReader.Truncated) in try reader.string() }
         let lists = try reader.array { reader throws(BinaryReader.Truncated) in
             try reader.array { reader throws(BinaryReader.Truncated) in SearchIndex.Posting(document: try reader.int(), weight: try reader.int()) }

@@ -273,6 +273,16 @@ extension TaggedBinary {
             case is Double.Type:
                 var (_, reader) = try payload(.double)
                 return try reader.double() as! T
+            // Lists of texts (topics, eligibility, aliases) without a container per item.
+            case is [String].Type:
+                var (_, reader) = try payload(.list)
+                _ = try reader.count()
+                var texts: [String] = []
+                for _ in 0..<(try reader.count()) {
+                    guard try reader.byte() == Tag.text.rawValue else { throw mismatch("text") }
+                    texts.append(try reader.string())
+                }
+                return texts as! T
             default: return try T(from: self)
             }
         }

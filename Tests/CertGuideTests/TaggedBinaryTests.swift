@@ -46,11 +46,13 @@ import Testing
         var flags: [Bool]
         var nested: [[String: [String]]]
         var nothing: [String?]
+        var words: [String]
     }
 
     private static let sample = Sample(text: "Bibliothécaire « agréé » 📚", empty: "", missing: nil, present: 0, numbers: [1, -1, 300, -70_000],
                                        extremes: [Int.min, Int.max], ratio: 0.1 + 0.2, flags: [true, false],
-                                       nested: [["a": ["x", "y"]], [:]], nothing: [nil, "z", nil])
+                                       nested: [["a": ["x", "y"]], [:]], nothing: [nil, "z", nil],
+                                       words: ["", "één", "two words"])
 
     @Test func valuesOfEveryKindComeBack() throws {
         #expect(try Self.roundTrip(Self.sample) == Self.sample)
