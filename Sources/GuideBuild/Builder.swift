@@ -187,7 +187,7 @@ public struct Builder: Sendable {
         var (files, fresh, later) = try SiteRenderer(templates: templates, cache: cache)
             .render(site, links: links, first: renderFirst)
         files += search.files
-        // A search file but the manifest is named by a hash of its bytes: one the last build
+        // Every search file but the manifest is named by a hash of its bytes: one the last build
         // made already holds these bytes, and need not be read back and compared (a one-body
         // edit at 10,000 certifications changes a few of 12,000).
         if searchIsNew {
