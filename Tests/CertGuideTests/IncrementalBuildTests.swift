@@ -1,5 +1,6 @@
 import Foundation
 import GuideBuild
+import GuideContent
 import GuideSupport
 import Testing
 
@@ -211,6 +212,34 @@ import Testing
         try FileManager.default.removeItem(at: site.output.appendingPathComponent("index.html"))
         let repaired = try Builder(options: site.options(drafts: true)).buildIncrementally(cacheFolder: cacheFolder)
         #expect(repaired.written == 1 && FileManager.default.fileExists(atPath: site.output.appendingPathComponent("index.html").path))
+    }
+
+    /// `--incremental --strict` checks every page, those it kept as much as those it made: a
+    /// kept page's bytes are read from the output folder when the check asks for them.
+    @Test func aStrictRebuildChecksThePagesItKept() throws {
+        let site = try TestSite()
+        defer { site.cleanUp() }
+        try site.addMissingAssets()
+        try site.write("Content/certifications/beta-archivist.md", CheckTests.certification(verified: "2026-11-01"))
+        // A menu link to nowhere: on every page, which only the check of the pages' HTML finds.
+        let settings = try String(contentsOf: site.content.appendingPathComponent("site.yml"), encoding: .utf8)
+        try site.write("Content/site.yml", settings + "  - { title: Help, url: /help/ }\n")
+        let cacheFolder = site.root.appendingPathComponent(".Public.cache")
+        let builder = Builder(options: site.options())
+        _ = try builder.buildIncrementally(cacheFolder: cacheFolder)
+        let answer = try String(contentsOf: site.content.appendingPathComponent("faq/what-cost.md"), encoding: .utf8)
+        try site.write("Content/faq/what-cost.md", answer + "\nOne more line.\n")
+
+        func problems(_ build: () throws -> BuildReport) -> [String] {
+            do {
+                _ = try build()
+                return []
+            } catch let error as DiagnosticsError { return error.diagnostics.map(\.description) } catch { return ["\(error)"] }
+        }
+        let today = try #require(Day(CheckTests.today))
+        let full = problems { try builder.build(strictCheckAsOf: today) }
+        #expect(full.contains { $0.contains("link `/help/`") && $0.contains("leads nowhere") }, "\(full)")
+        #expect(problems { try builder.buildIncrementally(cacheFolder: cacheFolder, strictCheckAsOf: today) } == full)
     }
 
     /// A cache cut short (a disk that filled up) or overwritten is no cache: the next build is
