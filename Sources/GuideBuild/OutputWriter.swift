@@ -38,7 +38,7 @@ public struct OutputWriter: Sendable {
             guard certguide_sync_filesystem(staging.path) == 0 else { throw Self.writeError(staging.path, errno) }
             try swapIn(staging, parent: parent, token: token)
         } catch {
-            try? manager.removeItem(at: staging)
+            FolderRemoval.remove(staging.path)
             throw error
         }
     }
@@ -51,7 +51,8 @@ public struct OutputWriter: Sendable {
         }
         // One atomic exchange where the kernel has it: readers never see a missing folder.
         if certguide_exchange_paths(staging.path, output.path) == 0 {
-            try? manager.removeItem(at: staging)
+            // `staging` now holds the previous site.
+            FolderRemoval.remove(staging.path)
             return
         }
         let retired = parent.appendingPathComponent(retiredPrefix + token)
@@ -62,7 +63,7 @@ public struct OutputWriter: Sendable {
             try? manager.moveItem(at: retired, to: output)
             throw error
         }
-        try? manager.removeItem(at: retired)
+        FolderRemoval.remove(retired.path)
     }
 
     /// Every folder the files go in, parents before children, each level on every core: a
@@ -113,7 +114,7 @@ public struct OutputWriter: Sendable {
         let manager = FileManager.default
         guard let names = try? manager.contentsOfDirectory(atPath: parent.path) else { return }
         for name in names where name.hasPrefix(stagingPrefix) || name.hasPrefix(retiredPrefix) {
-            try? manager.removeItem(at: parent.appendingPathComponent(name))
+            FolderRemoval.remove(parent.appendingPathComponent(name).path)
         }
     }
 }
