@@ -175,8 +175,9 @@ public struct Builder: Sendable {
         }
         guard let site, let templates, !diagnostics.hasErrors else { throw DiagnosticsError(diagnostics) }
 
-        let deferred: SearchOutput? = deferSearch ? cache?.latest("search", as: SearchOutput.self) : nil
-        let lastSearchFiles = Set(cache?.latest("search", as: SearchOutput.self)?.files.map(\.path) ?? [])
+        let lastSearch = cache?.latest("search", as: SearchOutput.self)
+        let deferred = deferSearch ? lastSearch : nil
+        let lastSearchFiles = Set(lastSearch?.files.map(\.path) ?? [])
         let (search, searchIsNew) = if let deferred { (deferred, false) } else {
             try timings.time(.searchIndex) { () throws(DiagnosticsError) in try searchIndex(site, cache: cache) }
         }
@@ -296,12 +297,13 @@ public struct Builder: Sendable {
         let start = DispatchTime.now()
         try checkOutputIsSafe()
         let fingerprint = optionsFingerprint
-        var readingTime = BuildTimings()
+        let readingStart = DispatchTime.now()
         let stored = FileManager.default.fileExists(atPath: options.outputDirectory.path)
-            ? readingTime.time(.readingCache) { BuildCache.load(from: cacheFolder, options: fingerprint, output: options.outputDirectory) } : nil
+            ? BuildCache.load(from: cacheFolder, options: fingerprint, output: options.outputDirectory) : nil
+        let readingTime = BuildTimings.milliseconds(since: readingStart)
         let cache = stored ?? BuildCache()
         var generated = try generate(cache: cache)
-        generated.timings.set(.readingCache, readingTime.milliseconds[.readingCache] ?? 0)
+        generated.timings.set(.readingCache, readingTime)
         try strictCheck(generated, asOf: today)
         // Nothing changed and nothing to write: the cache on disk describes this folder.
         let paths = generated.files.map(\.path)

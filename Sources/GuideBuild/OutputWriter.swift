@@ -30,11 +30,7 @@ public struct OutputWriter: Sendable {
             // file is synced on its own (Foundation's write syncs each, two calls a file): one
             // sync of the file system below, before the swap, makes the whole folder durable
             // at a cost that does not grow with the number of files.
-            let failures = files.parallelMap { file -> Error? in
-                do { try Self.writeUnsynced(file.contents, to: staging.appendingPathComponent(file.path).path) } catch { return error }
-                return nil
-            }
-            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
+            _ = try files.parallelMap { file in try Self.writeUnsynced(file.contents, to: staging.appendingPathComponent(file.path).path) }
             guard certguide_sync_filesystem(staging.path) == 0 else { throw Self.writeError(staging.path, errno) }
             try swapIn(staging, parent: parent, token: token)
         } catch {
@@ -79,11 +75,10 @@ public struct OutputWriter: Sendable {
         }
         let levels = Dictionary(grouping: folders) { $0.reduce(0) { $1 == "/" ? $0 + 1 : $0 } }
         for depth in levels.keys.sorted() {
-            let failures = levels[depth]!.sorted().parallelMap { folder -> Error? in
+            _ = try levels[depth]!.sorted().parallelMap { folder in
                 let path = root + "/" + folder
-                return mkdir(path, 0o777) == 0 || errno == EEXIST ? nil : Self.writeError(path, errno)
+                guard mkdir(path, 0o777) == 0 || errno == EEXIST else { throw Self.writeError(path, errno) }
             }
-            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         }
     }
 

@@ -79,7 +79,7 @@ public struct SearchIndexFiles: Sendable {
         let facets = SearchFacets(documents)
         var files: [OutputFile] = []
         func add(_ stem: String, _ bytes: [UInt8]) -> String {
-            let name = "\(stem).\(Self.hash(bytes)).json"
+            let name = "\(stem).\(Self.hash(Fingerprint(raw: bytes))).json"
             files.append(OutputFile(path: "\(Self.folder)/\(name)", contents: Data(bytes)))
             return name
         }
@@ -88,21 +88,17 @@ public struct SearchIndexFiles: Sendable {
         /// its group (`text.<hash>.0.json`, …), or through the series. Returns the groups'
         /// hashes, concatenated.
         func addGroups(_ stem: String, _ series: [[UInt8]], sizes: [Int], numberedInGroup: Bool) -> String {
-            var hashes = "", start = 0
+            // Where each group starts in the series, and where the last one ends.
             let starts = sizes.reduce(into: [0]) { $0.append($0.last! + $1) }
-            let groupHashes = sizes.indices.map { ($0, starts[$0]) }.parallelMap { group, start in
-                String(Fingerprint(raw: series[start..<start + sizes[group]]).description.prefix(Self.groupHashDigits))
-            }
-            for (size, hash) in zip(sizes, groupHashes) {
-                let group = series[start..<start + size]
+            let groups = sizes.indices.map { series[starts[$0]..<starts[$0 + 1]] }
+            let hashes = groups.parallelMap { Self.hash(Fingerprint(raw: $0), digits: Self.groupHashDigits) }
+            for (group, hash) in zip(groups, hashes) {
                 for (number, bytes) in zip(group.indices, group) {
-                    let name = "\(stem).\(hash).\(numberedInGroup ? number - start : number).json"
+                    let name = "\(stem).\(hash).\(numberedInGroup ? number - group.startIndex : number).json"
                     files.append(OutputFile(path: "\(Self.folder)/\(name)", contents: Data(bytes)))
                 }
-                hashes += hash
-                start += size
             }
-            return hashes
+            return hashes.joined()
         }
 
         let terms = index.terms
@@ -110,15 +106,11 @@ public struct SearchIndexFiles: Sendable {
         encoded.reserveCapacity(terms.count)
         // On every core, in runs of terms: each posting list is encoded on its own.
         let runs = stride(from: 0, to: terms.count, by: 4096).map { $0..<min($0 + 4096, terms.count) }
-        let made = runs.parallelMap { run -> Result<[[UInt8]], CompactNumbers.NegativeNumber> in
-            do throws(CompactNumbers.NegativeNumber) {
-                var lists: [[UInt8]] = []
-                for term in terms[run] { lists.append(try PostingsJSON.encode(index.postings[term] ?? [])) }
-                return .success(lists)
-            } catch { return .failure(error) }
+        let made = try runs.parallelMap { run throws(CompactNumbers.NegativeNumber) in
+            try terms[run].map { term throws(CompactNumbers.NegativeNumber) in try PostingsJSON.encode(index.postings[term] ?? []) }
         }
         for (run, lists) in zip(runs, made) {
-            for (term, bytes) in zip(terms[run], try lists.get()) { encoded[term] = bytes }
+            for (term, bytes) in zip(terms[run], lists) { encoded[term] = bytes }
         }
         let size = { (term: String) in PostingsJSON.size(term, encoded[term] ?? []) }
         let split = terms.reduce(0) { $0 + size($1) } > options.shardThreshold
@@ -190,8 +182,9 @@ public struct SearchIndexFiles: Sendable {
         return sizes
     }
 
-    /// The first hex digits (twelve unless told) of the FNV-1a digest of a file's bytes.
-    private static func hash(_ bytes: some Sequence<UInt8>, digits: Int = 12) -> String {
-        String(Fingerprint(raw: bytes).description.prefix(digits))
+    /// The first hex digits (twelve unless told) of the FNV-1a digest of a file's or a group's
+    /// bytes (`Fingerprint(raw:)`).
+    private static func hash(_ digest: Fingerprint, digits: Int = 12) -> String {
+        String(digest.description.prefix(digits))
     }
 }

@@ -139,15 +139,6 @@ public struct BinaryReader {
         try rawSlice()
     }
 
-    /// Whether the `count` bytes at `offset` are those of `utf8`.
-    public func bytes(at offset: Int, count: Int, equal utf8: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard count == utf8.count, offset >= 0, count <= bytes.count - offset else { return false }
-        return count == 0 || memcmp(bytes.baseAddress! + offset, utf8.baseAddress!, count) == 0
-    }
-
-    /// The whole buffer the reader reads: for readers that start elsewhere in it.
-    public var buffer: UnsafeRawBufferPointer { bytes }
-
     /// A count of things still to read: at most one a byte, so a corrupt count cannot make a
     /// reader reserve memory it has no bytes for.
     public mutating func count() throws(Truncated) -> Int {
@@ -163,10 +154,6 @@ public struct BinaryReader {
 
     public mutating func optional() throws(Truncated) -> String? {
         try bool() ? try string() : nil
-    }
-
-    public mutating func raw() throws(Truncated) -> Data {
-        Data(try rawSlice())
     }
 
     public mutating func fingerprint() throws(Truncated) -> Fingerprint { Fingerprint(value: try unsigned()) }

@@ -9,18 +9,8 @@ enum DirectoryWalk {
     static func files(under root: String, relative: String, into paths: inout [String]) {
         let folder = relative.isEmpty ? root : "\(root)/\(relative)"
         // An unreadable or missing folder lists nothing, as FileManager's enumerator did.
-        guard let directory = opendir(folder) else { return }
-        defer { closedir(directory) }
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            guard !name.hasPrefix(".") else { continue }
+        for (name, type) in entries(of: folder) where !name.hasPrefix(".") {
             let path = relative.isEmpty ? name : "\(relative)/\(name)"
-            var type = Int32(entry.pointee.d_type)
-            if type == Int32(DT_UNKNOWN) {
-                var info = stat()
-                guard lstat("\(root)/\(path)", &info) == 0 else { continue }
-                type = (info.st_mode & S_IFMT) == S_IFDIR ? Int32(DT_DIR) : (info.st_mode & S_IFMT) == S_IFLNK ? Int32(DT_LNK) : Int32(DT_REG)
-            }
             switch type {
             case Int32(DT_DIR):
                 files(under: root, relative: path, into: &paths)
@@ -35,5 +25,26 @@ enum DirectoryWalk {
                 continue
             }
         }
+    }
+
+    /// The names in a folder with their `DT_` type (`lstat`'s where the file system gives
+    /// none), `.` and `..` left out; nothing for a folder that cannot be read.
+    static func entries(of folder: String) -> [(name: String, type: Int32)] {
+        guard let directory = opendir(folder) else { return [] }
+        defer { closedir(directory) }
+        var found: [(String, Int32)] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name != ".", name != ".." else { continue }
+            var type = Int32(entry.pointee.d_type)
+            if type == Int32(DT_UNKNOWN) {
+                var info = stat()
+                guard lstat("\(folder)/\(name)", &info) == 0 else { continue }
+                let format = info.st_mode & S_IFMT
+                type = format == S_IFDIR ? Int32(DT_DIR) : format == S_IFLNK ? Int32(DT_LNK) : Int32(DT_REG)
+            }
+            found.append((name, type))
+        }
+        return found
     }
 }

@@ -41,24 +41,9 @@ public enum FolderRemoval {
         for folder in folders.reversed() { rmdir(folder) }
     }
 
-    /// The entries of a folder, `.` and `..` left out, hidden ones included; a symbolic link is
-    /// not a folder, whatever it points to.
-    static func entries(of folder: String) -> [(path: String, isFolder: Bool)] {
-        guard let directory = opendir(folder) else { return [] }
-        defer { closedir(directory) }
-        var found: [(String, Bool)] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            guard name != ".", name != ".." else { continue }
-            let path = "\(folder)/\(name)"
-            var isFolder = Int32(entry.pointee.d_type) == Int32(DT_DIR)
-            if Int32(entry.pointee.d_type) == Int32(DT_UNKNOWN) {
-                var info = stat()
-                isFolder = lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-            }
-            found.append((path, isFolder))
-        }
-        return found
+    /// A folder's entries as paths; a symbolic link is not a folder, whatever it points to.
+    private static func entries(of folder: String) -> [(path: String, isFolder: Bool)] {
+        DirectoryWalk.entries(of: folder).map { ("\(folder)/\($0.name)", $0.type == Int32(DT_DIR)) }
     }
 
     private static func removeTree(_ folder: String) {

@@ -18,6 +18,18 @@ extension Array where Element: Sendable {
     }
 }
 
+extension Array where Element: Sendable {
+    /// `parallelMap` of a transform that can fail: every element is transformed, then the
+    /// first failure in input order is thrown, so which error a run reports never depends on
+    /// scheduling either.
+    public func parallelMap<T, Failure: Error>(throwing transform: (Element) throws(Failure) -> T) throws(Failure) -> [T] {
+        let results = parallelMap { element -> Result<T, Failure> in
+            do throws(Failure) { return .success(try transform(element)) } catch { return .failure(error) }
+        }
+        return try results.map { result throws(Failure) in try result.get() }
+    }
+}
+
 /// Lets the work of `parallelMap` cross into Dispatch's threads: each index is written once by
 /// one thread, and the caller reads only after `concurrentPerform` has returned.
 private struct UncheckedBox<Value>: @unchecked Sendable {

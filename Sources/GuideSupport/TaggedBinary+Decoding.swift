@@ -27,6 +27,13 @@ extension TaggedBinary {
             return (tag, reader)
         }
 
+        /// The count of a list's or record's items, and a reader at the first.
+        func items(_ expected: Tag) throws -> (count: Int, reader: BinaryReader) {
+            var (_, reader) = try payload(expected)
+            _ = try reader.count()
+            return (try reader.count(), reader)
+        }
+
         var isNull: Bool { start < bytes.count && bytes[start] == Tag.null.rawValue }
 
         func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
@@ -54,10 +61,9 @@ extension TaggedBinary {
                 return try reader.double() as! T
             // Lists of texts (topics, eligibility, aliases) without a container per item.
             case is [String].Type:
-                var (_, reader) = try payload(.list)
-                _ = try reader.count()
+                var (count, reader) = try items(.list)
                 var texts: [String] = []
-                for _ in 0..<(try reader.count()) {
+                for _ in 0..<count {
                     guard try reader.byte() == Tag.text.rawValue else { throw mismatch("text") }
                     texts.append(try reader.string())
                 }
@@ -74,9 +80,7 @@ extension TaggedBinary {
 
         init(_ decoder: Decoder) throws {
             self.decoder = decoder
-            var (_, reader) = try decoder.payload(.record)
-            _ = try reader.count()
-            let count = try reader.count()
+            var (count, reader) = try decoder.items(.record)
             var entries: [(key: Int, length: Int, value: Int)] = []
             entries.reserveCapacity(count)
             for _ in 0..<count {
@@ -99,9 +103,12 @@ extension TaggedBinary {
 
         private func child(_ key: Key) -> Decoder? {
             var name = key.stringValue
-            let reader = BinaryReader(decoder.bytes)
+            let bytes = decoder.bytes
+            // The keys' ranges were checked against the bytes when the record was read.
             return name.withUTF8 { name in
-                entries.first { reader.bytes(at: $0.key, count: $0.length, equal: name) }.map { Decoder(bytes: decoder.bytes, at: $0.value) }
+                entries.first { entry in
+                    entry.length == name.count && (name.isEmpty || memcmp(bytes.baseAddress! + entry.key, name.baseAddress!, name.count) == 0)
+                }.map { Decoder(bytes: bytes, at: $0.value) }
             }
         }
 
@@ -151,10 +158,7 @@ extension TaggedBinary {
 
         init(_ decoder: Decoder) throws {
             self.decoder = decoder
-            var (_, reader) = try decoder.payload(.list)
-            _ = try reader.count()
-            count = try reader.count()
-            self.reader = reader
+            (count, reader) = try decoder.items(.list)
         }
 
         var codingPath: [any CodingKey] { [] }

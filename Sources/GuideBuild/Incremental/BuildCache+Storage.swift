@@ -180,21 +180,17 @@ extension BuildCache {
         }
         // The stamps of the files as they are now on disk, after writing; then each shard out.
         let outputPath = output.path
-        let failures = Array(shards).parallelMap { number, shard -> Error? in
+        _ = try Array(shards).parallelMap { number, shard in
             var shard = shard
             for entry in outputs[number] ?? [] {
                 let stamps = entry.paths.compactMap { path in FileStamp.of(path: outputPath + "/" + path).map { (path, $0) } }
                 guard stamps.count == entry.paths.count else { continue }
                 shard.outputs[entry.name] = .init(key: entry.key, files: Dictionary(uniqueKeysWithValues: stamps), manifestURL: entry.manifestURL)
             }
-            do {
-                var writer = BinaryWriter()
-                try shard.write(to: &writer)
-                try Data(writer.bytes).write(to: StoredCache.shard(number, in: folder), options: .atomic)
-            } catch { return error }
-            return nil
+            var writer = BinaryWriter()
+            try shard.write(to: &writer)
+            try Data(writer.bytes).write(to: StoredCache.shard(number, in: folder), options: .atomic)
         }
-        if let failure = failures.compactMap({ $0 }).first { throw failure }
         let index = StoredCache.Index(format: StoredCache.format, options: options, outputPaths: paths)
         try JSONEncoder().encode(index).write(to: StoredCache.index(in: folder), options: .atomic)
         lock.withLock {

@@ -52,22 +52,21 @@ public final class BuildCache: StageCache, @unchecked Sendable {
     }
 
     public func lookup<Value: Sendable>(_ name: String, key: Fingerprint, as type: Value.Type) -> Value? {
-        // Cast outside the lock: the site model looks up 12,000 documents on every core.
-        let stored: (any Sendable)? = lock.withLock {
-            guard let stored = values[name], stored.key == key else { return nil }
-            values[name]!.build = build
-            return stored.value
-        }
-        return stored as? Value
+        take(name, key: key) as? Value
     }
 
     public func latest<Value: Sendable>(_ name: String, as type: Value.Type) -> Value? {
-        let stored: (any Sendable)? = lock.withLock {
-            guard let stored = values[name] else { return nil }
+        take(name, key: nil) as? Value
+    }
+
+    /// The value under `name` (made from `key`, if given), kept for this build. Cast by the
+    /// caller, outside the lock: the site model looks up 12,000 documents on every core.
+    private func take(_ name: String, key: Fingerprint?) -> (any Sendable)? {
+        lock.withLock {
+            guard let stored = values[name], key == nil || stored.key == key else { return nil }
             values[name]!.build = build
             return stored.value
         }
-        return stored as? Value
     }
 
     public func store<Value: Sendable>(_ name: String, key: Fingerprint, _ value: Value) {
